@@ -1,0 +1,43 @@
+# Two commands on a fresh machine: `make run` (install and start the app) and
+# `make test` (install everything and run every test). Both are safe to repeat.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+
+.PHONY: run test install install-dev system-deps data bench clean
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(PIP) install -q -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+# Debian packages the browser tests need: Chromium, and fonts for Arabic and Chinese.
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core fonts-noto-cjk >/dev/null; \
+	  else echo "system-deps: run as root (or: sudo apt-get install chromium fonts-noto-core fonts-noto-cjk)"; fi; \
+	fi
+
+data: $(VENV)/.runtime
+	@test -f data/processed/projects.csv || $(PY) -m matrix build
+
+run: install data
+	$(VENV)/bin/streamlit run app.py
+
+test: install-dev system-deps
+	$(PY) -m pytest -q
+
+bench: install-dev system-deps
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

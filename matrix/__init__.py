@@ -1,0 +1,1 @@
+"""CT Matrix: the domain. Pure functions over data frames; no Streamlit here."""

@@ -1,0 +1,41 @@
+"""Cleaning text that comes from sources: it is data, never markup."""
+from __future__ import annotations
+
+import html
+import re
+
+_LINK = re.compile(r"<a\b[^>]*?href\s*=\s*[\"']([^\"']*)[\"'][^>]*>(.*?)</a\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def _link_text(match: re.Match) -> str:
+    href, text = match.group(1).strip(), _TAG.sub("", match.group(2)).strip()
+    # A link keeps its address as text, unless it points nowhere or repeats its text.
+    if href and href != "#" and href != text:
+        return f"{text} ({href})" if text else href
+    return text
+
+
+def plain_text(value: str) -> str:
+    """HTML fragment -> plain text: links keep their address, tags go, entities decode,
+    non-breaking and odd spaces become one ordinary space."""
+    if not value:
+        return ""
+    text = _LINK.sub(_link_text, value)
+    text = _TAG.sub("", text)
+    text = html.unescape(text)
+    text = text.replace("\u00ad", "")  # soft hyphen
+    text = _SPACE.sub(" ", text)
+    return text.strip()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    """Spreadsheet-safe text: a cell that a spreadsheet would run as a formula gets a
+    leading apostrophe-like quote so it is shown, not evaluated. Non-strings pass."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
