@@ -26,7 +26,7 @@ _HEADER_COUNT = re.compile(r"^[#\s]*(\d+)\s+projects\s*$", re.I)
 _PILLAR_NAME = re.compile(r"^#+\s*\**\s*Pillar\s+(IV|III|II|I|[1-4])\s*:\s*(.+?)\s*\**\s*$", re.I)
 _STATED_TOTAL = re.compile(r"total\s+of\s+(\d+)\s+projects\s+across", re.I)
 _STATED_PILLAR = re.compile(r"(\d+)\s+projects\s+under\s+Pillar\s+(IV|III|II|I|[1-4])\b", re.I)
-_SERIAL = re.compile(r"^\d{1,4}[a-z]?$")
+_SERIAL = re.compile(r"^\d{1,6}[a-z]?$")
 
 
 def _pillar_number(token: str) -> int:

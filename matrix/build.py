@@ -65,15 +65,15 @@ def _missing_serials(records: list[RawRecord], issues: list[Issue]) -> None:
         if rec.serial.isdigit():
             by_pillar[rec.pillar].append(rec)
     for pillar, recs in sorted(by_pillar.items()):
-        numbers = {int(r.serial) for r in recs}
-        for missing in range(1, max(numbers) + 1):
-            if missing in numbers:
-                continue
-            after = next((r for r in recs if int(r.serial) > missing), None)
-            issues.append(Issue("missing_serial",
-                                f"pillar {pillar} has no serial {missing}"
-                                + (f" (the numbering jumps to {after.serial} here)" if after else ""),
-                                line=after.line if after else None, pillar=pillar, serial=str(missing)))
+        ordered = sorted(recs, key=lambda r: int(r.serial))
+        expected = 1
+        for rec in ordered:  # one pass: each gap is reported at the row where the numbering resumes
+            number = int(rec.serial)
+            for missing in range(expected, number):
+                issues.append(Issue("missing_serial", f"pillar {pillar} has no serial {missing} "
+                                    f"(the numbering jumps to {rec.serial} here)",
+                                    line=rec.line, pillar=pillar, serial=str(missing)))
+            expected = max(expected, number + 1)
 
 
 def build_tables(result: LoadResult) -> Tables:

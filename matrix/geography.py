@@ -9,6 +9,7 @@ items are ever looked up as countries.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,6 +25,21 @@ _FILLER = re.compile(
     r"(?:region\b)?(?:and|or|&)?$",
     re.I,
 )
+
+
+_STOP = {"the", "of", "and", "republic"}
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", re.sub(r"^\s*the\s+", "", _fold(text)))
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", _fold(text)) if w not in _STOP}
 
 
 @dataclass(frozen=True)
@@ -117,7 +133,26 @@ class Gazetteer:
         if iso3 or not fuzzy:
             return iso3
         iso3, _exact = self._country.get_iso3_country_code_fuzzy(key, use_live=False)
-        return iso3
+        return iso3 if iso3 and self._plausible(key, iso3) else None
+
+    def _plausible(self, item: str, iso3: str) -> bool:
+        """Accept a fuzzy match only when it is a spelling of the country's name:
+        the same letters (Viet Nam / Vietnam), a short tail (Surinam / Suriname), or
+        all of the item's words in the name (the Philippines, Democratic Republic of Congo).
+        "Eastern" is not Uruguay and "Central" is not the Central African Republic."""
+        info = self._country.get_country_info_from_iso3(iso3, use_live=False) or {}
+        names = [info.get(k) for k in ("English Short", "Preferred Term", "English Formal", "ISO Alt Term",
+                                       "DGACM Alt Term", "HPC Tools Alt Term", "RW Short Name", "M49 English")]
+        item_letters, item_words = _letters(item), _words(item)
+        for name in filter(None, names):
+            letters = _letters(name)
+            if item_letters == letters:
+                return True
+            if len(item_letters) >= 5 and letters.startswith(item_letters) and len(letters) - len(item_letters) <= 2:
+                return True
+            if len(item_words) >= 2 and item_words <= _words(name):
+                return True
+        return False
 
     def resolve(self, printed: str, known_organisation=lambda item: False) -> Geography:
         geo = Geography()
