@@ -39,3 +39,12 @@ def neutralise_formula(value):
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md_escape(value) -> str:
+    """Source text shown inside Markdown: every Markdown character escaped, so a title
+    can never turn into a link, an image, a heading or HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", str(value))

@@ -1,0 +1,435 @@
+"""CT Matrix: the Streamlit app. It only lays out; matrix/ does the work.
+
+One set of filters (sidebar, mirrored in the URL) feeds every view through
+``matrix.filters.apply_filters``. Only the chosen view runs on a rerun.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from matrix import charts, summaries
+from matrix.data import load_matrix
+from matrix.filters import Filters, apply_filters, from_params, search_text, to_params, undated_excluded
+from matrix.i18n import _, N_, set_language
+from matrix.model import PILLAR_ROMAN, SCOPES, STATUSES
+from matrix.options import filter_options
+from matrix.summaries import pillar_label
+from matrix.text import md_escape
+
+VIEWS = {
+    "overview": N_("Overview"),
+    "map": N_("Map"),
+    "entities": N_("Entities"),
+    "timeline": N_("Timeline"),
+    "projects": N_("Projects"),
+    "quality": N_("Data quality"),
+}
+PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False, "responsive": True}
+MAP_DISCLAIMER = N_("The boundaries and names shown and the designations used on this map do not imply "
+                    "official endorsement or acceptance by the United Nations.")
+SOURCE = N_("Source: CTITF Matrix of UN Counter-Terrorism Projects and Activities, annex II of A/72/840 "
+            "(20 April 2018), as of February 2018.")
+WIDGETS = {  # filter -> session-state key of its widget
+    "pillar": "f_pillar", "status": "f_status", "entity": "f_entity", "country": "f_country",
+    "region": "f_region", "scope": "f_scope", "q": "f_q", "coverage": "f_coverage",
+}
+
+
+# --- data, cached once per process ------------------------------------------------------
+
+@st.cache_resource(show_spinner=False)
+def matrix():
+    return load_matrix()
+
+
+@st.cache_resource(show_spinner=False)
+def search_index():
+    return search_text(matrix())
+
+
+@st.cache_resource(show_spinner=False)
+def options():
+    return filter_options(matrix())
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def filtered(key: tuple):
+    return apply_filters(matrix(), from_params(dict(key)), search_index())
+
+
+# --- state: URL <-> widgets <-> Filters ---------------------------------------------------
+
+def _widget_defaults() -> dict:
+    lo, hi = options()["years"]
+    return {"f_pillar": [], "f_status": [], "f_entity": [], "f_country": [], "f_region": [], "f_scope": [],
+            "f_q": "", "f_coverage": False, "f_years": (lo, hi)}
+
+
+def _write_widgets(f: Filters) -> list[str]:
+    """Put a Filters value into the widgets' state; return values that match no option."""
+    opts, ignored = options(), []
+
+    def known(name, values):
+        good = [v for v in values if v in opts[name]]
+        ignored.extend(str(v) for v in values if v not in opts[name])
+        return good
+
+    st.session_state.update({
+        "f_pillar": known("pillar", f.pillar), "f_status": known("status", f.status),
+        "f_entity": known("entity", f.entity), "f_country": known("country", f.country),
+        "f_region": known("region", f.region), "f_scope": known("scope", f.scope),
+        "f_q": f.q, "f_coverage": f.coverage == "all",
+    })
+    lo, hi = opts["years"]
+    st.session_state["f_years"] = (max(lo, f.year_from) if f.year_from else lo, min(hi, f.year_to) if f.year_to else hi)
+    return ignored
+
+
+def _filters_from_widgets() -> Filters:
+    s = st.session_state
+    lo, hi = options()["years"]
+    y0, y1 = s["f_years"]
+    return Filters(pillar=tuple(s["f_pillar"]), status=tuple(s["f_status"]), entity=tuple(s["f_entity"]),
+                   country=tuple(s["f_country"]), region=tuple(s["f_region"]), scope=tuple(s["f_scope"]),
+                   year_from=y0 if y0 > lo else None, year_to=y1 if y1 < hi else None, q=s["f_q"].strip(),
+                   coverage="all" if s["f_coverage"] else "named")
+
+
+def _init_state() -> None:
+    s = st.session_state
+    if "_started" not in s:
+        s["_started"] = True
+        s["_nonce"] = 0
+        s.update(_widget_defaults())
+        params = st.query_params
+        s["_ignored"] = _write_widgets(from_params(params))
+        s["view"] = params.get("view") if params.get("view") in VIEWS else "overview"
+        s["_project"] = params.get("project", "")
+    if "_pending" in s:  # a chart click or a reset asked for new filters
+        _write_widgets(s.pop("_pending"))
+
+
+def _reset() -> None:
+    st.session_state.update(_widget_defaults())
+    st.session_state["_project"] = ""
+
+
+def _sync_url(f: Filters) -> None:
+    wanted = to_params(f)
+    if st.session_state["view"] != "overview":
+        wanted["view"] = st.session_state["view"]
+    if st.session_state.get("_project"):
+        wanted["project"] = st.session_state["_project"]
+    lang = st.query_params.get("lang")
+    if lang:
+        wanted["lang"] = lang
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def _add_filter(f: Filters, additions: list[tuple[str, object]]) -> None:
+    new = f
+    for name, value in additions:
+        if value is not None:
+            new = new.with_value(name, value)
+    if new != f:
+        st.session_state["_pending"] = new
+        st.session_state["_nonce"] += 1
+        st.rerun()
+
+
+# --- building blocks --------------------------------------------------------------------
+
+def chart(fig, name: str, summary: str, table: pd.DataFrame | None = None, selectable: bool = True):
+    """A chart with its one-line text summary and its data table: never colour alone."""
+    key = f"chart-{name}-{st.session_state['_nonce']}"
+    kwargs = {"on_select": "rerun", "selection_mode": "points"} if selectable else {}
+    event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
+    st.caption(summary)
+    if table is not None:
+        with st.expander(_("Data table: {chart}").format(chart=_(name_label(name)))):
+            st.dataframe(table, hide_index=True, width="stretch")
+    points = (event or {}).get("selection", {}).get("points", []) if selectable else []
+    return points
+
+
+def name_label(name: str) -> str:
+    return {"pillar-status": N_("Projects by pillar and status"), "entities": N_("Top entities"),
+            "scope": N_("Scope"), "years": N_("Projects active per year"), "map": N_("Projects per country"),
+            "tiles": N_("Entity × pillar matrix"), "network": N_("Partnerships between entities"),
+            "timeline": N_("Timeline")}.get(name, name)
+
+
+def empty_message() -> None:
+    st.info(_("No project matches these filters. Remove a filter or reset them all."))
+    st.button(_("Reset all filters"), on_click=_reset, key="reset-empty")
+
+
+def projects_table(p: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        _("ID"): p["project_id"], _("Title"): p["title"], _("Pillar"): p["pillar"].map(lambda v: PILLAR_ROMAN[int(v)]),
+        _("Status"): p["status"].map(lambda s: _(s) if s else ""), _("Entities"): p["entities"].map(", ".join),
+        _("Geography"): p["geography"], _("Start"): p["start_year"], _("End"): p["end_year"],
+    })
+
+
+# --- views --------------------------------------------------------------------------------
+
+def view_overview(m, f: Filters) -> None:
+    left, right = st.columns(2)
+    with left:
+        st.subheader(_("Projects by pillar and status"))
+        ps = summaries.by_pillar_status(m)
+        totals = ps.groupby("pillar")["projects"].sum()
+        summary = _("{n} projects: ").format(n=len(m.projects)) + "; ".join(
+            f"{pillar_label(p)} {int(totals.get(p, 0))}" for p in totals.index)
+        table = ps.assign(pillar=ps["pillar"].map(pillar_label), status=ps["status"].map(charts.status_label))
+        points = chart(charts.pillar_status(ps), "pillar-status", summary, table)
+        if points:
+            _add_filter(f, [("pillar", charts.pillar_from_label(p.get("x"))) for p in points])
+    with right:
+        st.subheader(_("Top entities"))
+        top = summaries.top_entities(m)
+        summary = _("{entity} takes part in most projects ({n}); a project counts once for each of its entities, "
+                    "so bars add up to more than the projects.").format(entity=top["entity"].iloc[0], n=int(top["projects"].iloc[0]))
+        points = chart(charts.top_entities(top), "entities", summary, top)
+        if points:
+            _add_filter(f, [("entity", p.get("y")) for p in points])
+    left, right = st.columns(2)
+    with left:
+        st.subheader(_("Scope"))
+        mix = summaries.scope_mix(m)
+        summary = "; ".join(f"{charts.scope_label(r.scope)} {r.projects}" for r in mix.itertuples())
+        points = chart(charts.scope_mix(mix), "scope", summary, mix.assign(scope=mix["scope"].map(charts.scope_label)))
+        if points:
+            _add_filter(f, [("scope", charts.scope_from_label(p.get("x"))) for p in points])
+    with right:
+        st.subheader(_("Projects active per year"))
+        years, notes = summaries.active_per_year(m)
+        per_year = years.groupby("year")["projects"].sum() if len(years) else pd.Series(dtype=int)
+        peak = _("peak {n} in {year}").format(n=int(per_year.max()), year=int(per_year.idxmax())) if len(per_year) else ""
+        summary = _("Dated projects active each year ({peak}). Not shown: {undated} undated projects; "
+                    "{open} open-ended projects are counted up to {year}, the year of the report.").format(
+            peak=peak, undated=notes["undated"], open=notes["open_ended"], year=summaries.REPORT_YEAR)
+        wide = years.pivot(index="year", columns="pillar", values="projects").rename(columns=pillar_label).reset_index() if len(years) else years
+        chart(charts.active_per_year(years), "years", summary, wide, selectable=False)
+
+
+def view_map(m, f: Filters) -> None:
+    coverage = f.coverage
+    per = summaries.per_country(m, coverage)
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader(_("Projects per country"))
+        basis = _("named in the geography") if coverage == "named" else _("named, or covered through a named region or UN mission")
+        if per.empty:
+            st.info(_("No country to map for these projects: see the list beside the map."))
+        else:
+            summary = _("{n} countries {basis}; most projects: {top}.").format(
+                n=len(per), basis=basis, top=", ".join(f"{r.country} ({r.projects})" for r in per.head(3).itertuples()))
+            points = chart(charts.world_map(per), "map", summary, per)
+            if points:
+                _add_filter(f, [("country", p.get("location")) for p in points])
+        st.caption(_(MAP_DISCLAIMER))
+        st.caption(_("Use “Include countries covered through a region or mission” in the filters to add "
+                     "region- and mission-based coverage to the map."))
+    with right:
+        st.subheader(_("Not on the map"))
+        rest = summaries.not_on_map(m, coverage)
+        st.caption(_("{n} projects name no country (global or regional work, or a list of organisations): "
+                     "they are listed here so that nothing disappears.").format(n=len(rest)))
+        st.dataframe(rest.rename(columns={"project_id": _("ID"), "title": _("Title"), "scope": _("Scope"),
+                                          "geography": _("Geography"), "lead_entity": _("Lead"), "status": _("Status")}),
+                     hide_index=True, width="stretch", height=520)
+
+
+def view_entities(m, f: Filters) -> None:
+    st.subheader(_("Entity × pillar matrix"))
+    tiles = summaries.entity_pillar(m)
+    summary = _("{n} entities across the four pillars; each tile counts the projects of an entity in a pillar. "
+                "Click a tile to filter by entity and pillar.").format(n=tiles["entity"].nunique())
+    wide = tiles.pivot(index="entity", columns="pillar", values="projects").fillna(0).astype(int).rename(columns=pillar_label).reset_index()
+    points = chart(charts.entity_tiles(tiles), "tiles", summary, wide)
+    if points:
+        _add_filter(f, [(k, v) for p in points for k, v in (("entity", p.get("y")), ("pillar", charts.pillar_from_label(p.get("x"))))])
+
+    st.subheader(_("Partnerships between entities"))
+    nodes, edges = summaries.partnerships(m)
+    if edges.empty:
+        st.info(_("No two entities implement a project together among these projects."))
+    else:
+        top = edges.iloc[0]
+        summary = _("{n} pairs of entities implement projects together; the closest partners are {a} and {b} "
+                    "({k} projects). Node size: projects; line width: projects together. Click a node for its profile.").format(
+            n=len(edges), a=top["a"], b=top["b"], k=int(top["projects"]))
+        points = chart(charts.network(nodes, edges), "network", summary, edges)
+        for p in points:
+            if p.get("text") or p.get("customdata"):
+                st.session_state["f_profile"] = p.get("text") or st.session_state.get("f_profile")
+
+    st.subheader(_("Entity profile"))
+    choices = sorted(m.entities["entity"].unique(), key=str.casefold)
+    if st.session_state.get("f_profile") not in choices:
+        st.session_state["f_profile"] = choices[0]
+    names = options()["entity_names"]
+    entity = st.selectbox(_("Entity"), choices, key="f_profile", format_func=lambda e: f"{e} — {names.get(e, e)}")
+    profile = summaries.entity_profile(matrix(), m, entity)
+    cols = st.columns(3)
+    cols[0].metric(_("Projects"), len(profile["projects"]))
+    cols[1].metric(_("Partners"), len(profile["partners"]))
+    cols[2].metric(_("Countries named"), len(profile["countries"]))
+    st.text(f"{profile['name']}\n{_('Group')}: {_(profile['group']) if profile['group'] else '—'}"
+            + (f"\n{_('Part of')}: {profile['parent']}" if profile["parent"] else ""))
+    left, right = st.columns(2)
+    left.dataframe(profile["partners"].rename(_("Projects together")).rename_axis(_("Partner")).reset_index(), hide_index=True, width="stretch")
+    right.dataframe(profile["countries"].rename(_("Projects")).rename_axis(_("Country")).reset_index(), hide_index=True, width="stretch")
+    st.dataframe(projects_table(profile["projects"]), hide_index=True, width="stretch")
+
+
+def view_timeline(m, f: Filters) -> None:
+    st.subheader(_("Timeline"))
+    p = m.projects
+    dated = p[p["start_year"].notna()]
+    if dated.empty:
+        st.info(_("None of these projects has a year in its duration, so none can be placed on a timeline."))
+        return
+    summary = _("{n} dated projects from {a} to {b}, coloured by pillar; {open} open-ended projects run to {year} "
+                "(marked “open-ended”); {undated} undated projects are not shown.").format(
+        n=len(dated), a=int(dated["start_year"].min()), b=int(dated["end_year"].max() if dated["end_year"].notna().any() else dated["start_year"].max()),
+        open=int(dated["open_ended"].sum()), year=summaries.REPORT_YEAR, undated=int(p["start_year"].isna().sum()))
+    table = dated[["project_id", "title", "pillar", "duration_text", "start_year", "end_year", "open_ended"]]
+    chart(charts.timeline(p), "timeline", summary, table, selectable=False)
+
+
+def project_record(m_all, pid: str) -> None:
+    p = m_all.projects.set_index("project_id")
+    if pid not in p.index:
+        st.warning(_("No project {id} in the matrix.").format(id=pid))
+        return
+    r = p.loc[pid]
+    st.subheader(f"{pid} · " + md_escape(r["title"]))
+    fields = [
+        (_("Pillar"), f"{pillar_label(r['pillar'])}: {_(r['pillar_name'])}"), (_("Serial as printed"), r["serial"]),
+        (_("Status"), _(r["status"]) if r["status"] else "—"), (_("Duration as printed"), r["duration_text"] or "—"),
+        (_("Start year"), "" if pd.isna(r["start_year"]) else str(int(r["start_year"]))),
+        (_("End year"), (_("open-ended") if r["open_ended"] else "") if pd.isna(r["end_year"]) else str(int(r["end_year"]))),
+        (_("Annual event"), _("yes") if r["recurring"] else _("no")), (_("Main activities"), r["activities"]),
+        (_("Geographical scope as printed"), r["geography"]), (_("Scope"), charts.scope_label(r["scope"])),
+        (_("Regions and missions named"), ", ".join(r["regions"]) or "—"),
+        (_("Source"), f"{m_all.quality['source']}, {_('line')} {int(r['source_line'])}"),
+    ]
+    st.dataframe(pd.DataFrame(fields, columns=[_("Field"), _("Value")]), hide_index=True, width="stretch")
+    st.caption(_("Title and activities are in the original English of the source."))
+    ents = m_all.entities[m_all.entities["project_id"] == pid]
+    st.dataframe(ents[["entity", "entity_name", "entity_group", "role"]].rename(columns={
+        "entity": _("Entity"), "entity_name": _("Full name"), "entity_group": _("Group"), "role": _("Role")}),
+        hide_index=True, width="stretch")
+    places = m_all.countries[m_all.countries["project_id"] == pid]
+    if len(places):
+        how = {"named": _("named in the geography"), "region": _("in a named region"), "mission": _("where a named UN mission operates")}
+        st.dataframe(pd.DataFrame({_("Country"): places["country"], "ISO3": places["iso3"],
+                                   _("How it was derived"): [how[b] + (f" ({v})" if v else "") for b, v in zip(places["basis"], places["via"])],
+                                   _("Region"): places["region"], _("Sub-region"): places["intermediate_region"].where(places["intermediate_region"] != "", places["subregion"])}),
+                     hide_index=True, width="stretch")
+
+
+def view_projects(m, f: Filters) -> None:
+    st.subheader(_("Projects"))
+    st.caption(_("{n} projects. Sort by a column header; select a row to open the project's full record. "
+                 "Search with the text filter on the left.").format(n=len(m.projects)))
+    table = projects_table(m.projects)
+    event = st.dataframe(table, hide_index=True, width="stretch", height=420, on_select="rerun",
+                         selection_mode="single-row", key=f"projects-{st.session_state['_nonce']}")
+    rows = (event or {}).get("selection", {}).get("rows", [])
+    if rows:
+        st.session_state["_project"] = table.iloc[rows[0]][_("ID")]
+    if st.session_state.get("_project"):
+        project_record(matrix(), st.session_state["_project"])
+
+
+def view_quality(m, f: Filters) -> None:
+    q = matrix().quality
+    st.subheader(_("Reconciliation: stated and parsed counts"))
+    rows = [{_("Pillar"): pillar_label(p["pillar"]), _("Stated in the summary"): p["stated"],
+             _("Table header"): p["header"], _("Rows parsed"): p["parsed"]} for p in q["pillars"]]
+    rows.append({_("Pillar"): _("Total"), _("Stated in the summary"): q["stated_total"], _("Table header"): sum(p["header"] or 0 for p in q["pillars"]),
+                 _("Rows parsed"): q["parsed_total"]})
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.caption(_("The report states {stated} projects; {parsed} rows are printed. Every difference is an issue below, "
+                 "with its line in {source}.").format(stated=q["stated_total"], parsed=q["parsed_total"], source=q["source"]))
+    from matrix.quality import ISSUE_KINDS
+    issues = pd.DataFrame(q["issues"])
+    st.subheader(_("Data issues"))
+    counts = issues["kind"].value_counts()
+    st.caption("; ".join(f"{_(ISSUE_KINDS.get(k, k))}: {n}" for k, n in counts.items()))
+    kinds = st.multiselect(_("Kinds of issue"), list(counts.index), format_func=lambda k: _(ISSUE_KINDS.get(k, k)), key="f_issue_kinds")
+    shown = issues[issues["kind"].isin(kinds)] if kinds else issues
+    st.dataframe(shown[["line", "kind", "project_id", "message"]].rename(columns={
+        "line": _("Line"), "kind": _("Kind"), "project_id": _("Project"), "message": _("Message")}), hide_index=True, width="stretch")
+
+
+RENDER = {"overview": view_overview, "map": view_map, "entities": view_entities, "timeline": view_timeline,
+          "projects": view_projects, "quality": view_quality}
+
+
+# --- page -----------------------------------------------------------------------------------
+
+def sidebar(opts: dict) -> None:
+    with st.sidebar:
+        st.header(_("Filters"))
+        st.multiselect(_("Pillar"), opts["pillar"], key="f_pillar", format_func=pillar_label)
+        st.multiselect(_("Status"), opts["status"], key="f_status", format_func=_)
+        st.multiselect(_("Entity"), opts["entity"], key="f_entity",
+                       format_func=lambda e: f"{e} — {opts['entity_names'].get(e, e)}" if opts["entity_names"].get(e, e) != e else e)
+        st.multiselect(_("Country"), opts["country"], key="f_country", format_func=lambda c: opts["country_names"].get(c, c))
+        st.multiselect(_("Region"), opts["region"], key="f_region")
+        st.toggle(_("Include countries covered through a region or mission"), key="f_coverage",
+                  help=_("Off: only countries the geography names. On: also countries in a named region (e.g. Sahel) "
+                         "or where a named UN mission operates."))
+        st.multiselect(_("Scope"), opts["scope"], key="f_scope", format_func=_)
+        lo, hi = opts["years"]
+        st.slider(_("Active in years"), lo, hi, key="f_years",
+                  help=_("Projects active at some time in this range. Undated projects are left out while the range is narrowed."))
+        st.text_input(_("Search text"), key="f_q", placeholder=_("e.g. border, prison, youth"),
+                      help=_("Searches titles, activities, entities and geography; every word must appear."))
+        st.button(_("Reset all filters"), on_click=_reset, key="reset", width="stretch")
+
+
+def main() -> None:
+    lang = set_language(st.query_params.get("lang", "en"))
+    st.set_page_config(page_title=_("CT Matrix — UN counter-terrorism projects"), page_icon="🇺🇳", layout="wide")
+    _init_state()
+    opts = options()
+    sidebar(opts)
+    f = _filters_from_widgets()
+    m = filtered(tuple(sorted(to_params(f).items())))
+    total = len(matrix().projects)
+
+    st.title(_("CT Matrix"))
+    st.caption(_(SOURCE))
+    figures = summaries.key_figures(m)
+    cols = st.columns(5)
+    cols[0].metric(_("Projects"), figures["projects"], help=_("Projects that pass the filters, of {total}.").format(total=total))
+    cols[1].metric(_("Entities"), figures["entities"])
+    cols[2].metric(_("Countries named"), figures["countries"])
+    cols[3].metric(_("Ongoing"), f"{figures['share_ongoing']:.0%}")
+    cols[4].metric(_("In development"), f"{figures['share_in_development']:.0%}")
+    with st.sidebar:
+        st.caption(_("{n} of {total} projects match.").format(n=figures["projects"], total=total))
+        missing = undated_excluded(matrix(), f)
+        if missing:
+            st.caption(_("{n} undated projects are left out by the year range.").format(n=missing))
+        if st.session_state.get("_ignored"):
+            st.warning(_("Ignored filter values from the link that match nothing: {values}").format(values=", ".join(st.session_state["_ignored"])))
+    st.segmented_control(_("View"), list(VIEWS), key="view", format_func=lambda v: _(VIEWS[v]), required=True)
+    _sync_url(f)
+    if m.projects.empty and st.session_state["view"] != "quality":
+        empty_message()
+        return
+    RENDER[st.session_state["view"]](m, f)
+
+
+main()

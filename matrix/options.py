@@ -1,0 +1,26 @@
+"""The choices each filter offers, derived from the data (never typed in)."""
+from __future__ import annotations
+
+from matrix.data import Matrix
+from matrix.model import PILLARS, SCOPES, STATUSES
+
+
+def filter_options(m: Matrix) -> dict[str, list]:
+    e = m.entities.drop_duplicates("entity").sort_values("entity", key=lambda s: s.str.casefold())
+    c = m.countries.drop_duplicates("iso3").sort_values("country")
+    regions = set()
+    for col in ("region", "subregion", "intermediate_region"):
+        regions |= set(m.countries[col].replace("", None).dropna())
+    for names in m.projects["regions"]:
+        regions |= set(names)
+    return {
+        "pillar": list(PILLARS),
+        "status": list(STATUSES),
+        "entity": list(e["entity"]),
+        "entity_names": dict(zip(e["entity"], e["entity_name"])),
+        "country": list(c["iso3"]),
+        "country_names": dict(zip(c["iso3"], c["country"])),
+        "region": sorted(regions, key=str.casefold),
+        "scope": list(SCOPES),
+        "years": (int(m.projects["start_year"].min()), int(max(m.projects["end_year"].max(), m.projects["start_year"].max()))),
+    }

@@ -1,0 +1,11 @@
+"""One visual language: the same colour for a pillar and a status everywhere.
+
+Okabe–Ito colours (safe for the common colour-vision deficiencies); statuses also carry
+a fill pattern, so colour is never the only signal.
+"""
+PILLAR_COLORS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73", 4: "#CC79A7"}
+STATUS_COLORS = {"Ongoing": "#56B4E9", "Completed": "#7F7F7F", "In development": "#D55E00", "": "#BBBBBB"}
+STATUS_PATTERNS = {"Ongoing": "", "Completed": "/", "In development": ".", "": "x"}
+UN_BLUE = "#009EDB"
+SEQUENTIAL = "Blues"
+FONT = "Noto Sans, Roboto, Helvetica Neue, Arial, sans-serif"
