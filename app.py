@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from matrix import charts, summaries
-from matrix.data import load_matrix
+from matrix.data import data_folder, load_matrix
 from matrix.filters import Filters, apply_filters, from_params, search_text, to_params, undated_excluded
 from matrix.i18n import _, N_, set_language
 from matrix.model import PILLAR_ROMAN, SCOPES, STATUSES
@@ -41,23 +41,35 @@ WIDGETS = {  # filter -> session-state key of its widget
 # --- data, cached once per process ------------------------------------------------------
 
 @st.cache_resource(show_spinner=False)
-def matrix():
-    return load_matrix()
+def _matrix(folder: str):
+    return load_matrix(folder)
 
 
 @st.cache_resource(show_spinner=False)
-def search_index():
-    return search_text(matrix())
+def _search_index(folder: str):
+    return search_text(_matrix(folder))
 
 
 @st.cache_resource(show_spinner=False)
-def options():
-    return filter_options(matrix())
+def _options(folder: str):
+    return filter_options(_matrix(folder))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
+def _filtered(folder: str, key: tuple):
+    return apply_filters(_matrix(folder), from_params(dict(key)), _search_index(folder))
+
+
+def matrix():
+    return _matrix(str(data_folder()))
+
+
+def options():
+    return _options(str(data_folder()))
+
+
 def filtered(key: tuple):
-    return apply_filters(matrix(), from_params(dict(key)), search_index())
+    return _filtered(str(data_folder()), key)
 
 
 # --- state: URL <-> widgets <-> Filters ---------------------------------------------------
@@ -391,8 +403,9 @@ def sidebar(opts: dict) -> None:
                          "or where a named UN mission operates."))
         st.multiselect(_("Scope"), opts["scope"], key="f_scope", format_func=_)
         lo, hi = opts["years"]
-        st.slider(_("Active in years"), lo, hi, key="f_years",
-                  help=_("Projects active at some time in this range. Undated projects are left out while the range is narrowed."))
+        if hi > lo:  # a matrix dated to a single year (or not at all) has no range to narrow
+            st.slider(_("Active in years"), lo, hi, key="f_years",
+                      help=_("Projects active at some time in this range. Undated projects are left out while the range is narrowed."))
         st.text_input(_("Search text"), key="f_q", placeholder=_("e.g. border, prison, youth"),
                       help=_("Searches titles, activities, entities and geography; every word must appear."))
         st.button(_("Reset all filters"), on_click=_reset, key="reset", width="stretch")

@@ -1,11 +1,13 @@
 """The matrix as the app and the exports use it: the tidy tables, read once."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
+from matrix.errors import MatrixError
 from matrix.reference import PROCESSED_DIR
 
 
@@ -26,9 +28,17 @@ class Matrix:
                        extra={name: keep(frame) for name, frame in self.extra.items()})
 
 
-def load_matrix(folder: str | Path = PROCESSED_DIR) -> Matrix:
+def data_folder() -> Path:
+    """data/processed/, or the folder named by CTMATRIX_DATA (tests, other builds)."""
+    return Path(os.environ.get("CTMATRIX_DATA") or PROCESSED_DIR)
+
+
+def load_matrix(folder: str | Path | None = None) -> Matrix:
     from matrix.tables import read_tables
 
+    folder = Path(folder) if folder else data_folder()
+    if not (folder / "projects.csv").exists():
+        raise MatrixError(f"no tidy tables here: run `python -m matrix build --out {folder}`", file=str(folder))
     data = read_tables(folder)
     core = {"projects", "project_entities", "project_countries", "quality"}
     return Matrix(projects=data["projects"], entities=data["project_entities"], countries=data["project_countries"],

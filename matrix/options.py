@@ -1,6 +1,8 @@
 """The choices each filter offers, derived from the data (never typed in)."""
 from __future__ import annotations
 
+import pandas as pd
+
 from matrix.data import Matrix
 from matrix.model import PILLARS, SCOPES, STATUSES
 
@@ -22,5 +24,11 @@ def filter_options(m: Matrix) -> dict[str, list]:
         "country_names": dict(zip(c["iso3"], c["country"])),
         "region": sorted(regions, key=str.casefold),
         "scope": list(SCOPES),
-        "years": (int(m.projects["start_year"].min()), int(max(m.projects["end_year"].max(), m.projects["start_year"].max()))),
+        "years": _year_span(m),
     }
+
+
+def _year_span(m: Matrix) -> tuple[int, int]:
+    """First and last year any project names; (0, 0) when none is dated."""
+    years = pd.concat([m.projects["start_year"], m.projects["end_year"]]).dropna()
+    return (int(years.min()), int(years.max())) if len(years) else (0, 0)

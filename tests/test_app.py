@@ -1,0 +1,133 @@
+"""The app's logic, through Streamlit's AppTest: views, URL state, filters, safety."""
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT, small_matrix
+
+VIEWS = ["overview", "map", "entities", "timeline", "projects", "quality"]
+
+
+def run_app(params=None, env_data=None, monkeypatch=None):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def url(at) -> dict:
+    """The app's query string as plain strings."""
+    return {k: (v[-1] if isinstance(v, list) else v) for k, v in dict(at.query_params).items()}
+
+
+def projects_metric(at):
+    first = at.metric[0]
+    assert first.label == "Projects"
+    return int(first.value)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_renders_on_full_data(view):
+    at = run_app({"view": view})
+    assert projects_metric(at) == 317
+    assert at.segmented_control(key="view").value == view
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_renders_on_an_empty_result(view):
+    at = run_app({"view": view, "q": "no-such-word-anywhere"})
+    assert projects_metric(at) == 0
+    if view != "quality":
+        assert any("No project matches these filters" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"pillar": "II"}, 56), ({"pillar": "2"}, 56), ({"pillar": "I,IV"}, 137),
+    ({"status": "Ongoing,Completed"}, 281), ({"pillar": "II", "status": "Ongoing"}, 37),
+    ({"country": "MLI"}, 24), ({"country": "MLI", "coverage": "all"}, 46),
+    ({"entity": "UNODC", "pillar": "III"}, 91), ({"q": "border"}, 17), ({"scope": "Global"}, 113),
+    ({"region": "Sahel"}, 8), ({"year_from": "2018", "year_to": "2018"}, 132),
+])
+def test_url_parameters_set_filters(params, expected):
+    at = run_app(params)
+    assert projects_metric(at) == expected
+    from matrix.filters import from_params, to_params
+    assert url(at) == to_params(from_params(params))  # the link stays, in canonical form
+
+
+def test_changing_a_filter_updates_the_url():
+    at = run_app()
+    at.sidebar.multiselect(key="f_pillar").select(2).run()
+    assert projects_metric(at) == 56
+    assert url(at) == {"pillar": "II"}
+    at.sidebar.multiselect(key="f_status").select("Ongoing").select("Completed").run()
+    assert projects_metric(at) == 54
+    assert url(at) == {"pillar": "II", "status": "Ongoing,Completed"}
+    at.sidebar.text_input(key="f_q").input("border").run()
+    assert projects_metric(at) == 4  # P2-017, P2-023, P2-048, P2-051
+    assert url(at) == {"pillar": "II", "status": "Ongoing,Completed", "q": "border"}
+
+
+def test_reset_clears_filters_and_url():
+    at = run_app({"pillar": "II", "q": "border"})
+    assert projects_metric(at) == 5
+    at.sidebar.button(key="reset").click().run()
+    assert projects_metric(at) == 317
+    assert url(at) == {}
+
+
+def test_view_is_part_of_the_url():
+    at = run_app()
+    at.segmented_control(key="view").set_value("map").run()
+    assert url(at) == {"view": "map"}
+
+
+def test_unknown_values_in_a_link_are_reported_not_fatal():
+    at = run_app({"country": "MLI,XXX", "entity": "NOPE"})
+    assert projects_metric(at) == 24
+    assert any("XXX" in w.value and "NOPE" in w.value for w in at.sidebar.warning)
+
+
+def test_a_link_opens_a_project_record():
+    at = run_app({"view": "projects", "project": "P2-026b"})
+    assert any("P2-026b" in h.value for h in at.subheader)
+    record = at.dataframe[1].value
+    values = dict(zip(record.iloc[:, 0], record.iloc[:, 1]))
+    assert values["Source"] == "data/raw/A-72-840_report_ar_annexes_en.txt, line 615"
+    assert values["Duration as printed"] == "Jul. 2016–Dec. 2017"
+
+
+def test_year_range_says_how_many_undated_projects_it_leaves_out():
+    at = run_app({"year_from": "2018"})
+    assert any("111 undated projects are left out" in c.value for c in at.sidebar.caption)
+
+
+def test_data_quality_view_shows_reconciliation():
+    at = run_app({"view": "quality"})
+    table = at.dataframe[0].value
+    assert table.iloc[:, 1].tolist() == [120, 55, 128, 17, 320]
+    assert table.iloc[:, 3].tolist() == [120, 56, 124, 17, 317]
+    issues = at.dataframe[1].value
+    assert len(issues) == 120
+
+
+def test_source_text_is_never_markup(tmp_path, monkeypatch):
+    """A title with HTML and Markdown is shown as text, escaped, in the project record."""
+    from loaders import load_source
+    from matrix.build import build_tables
+    from matrix.tables import write_tables
+
+    src = tmp_path / "evil.txt"
+    src.write_text(small_matrix(
+        "1\t<script>alert(1)</script>[click](javascript:alert(2)) **bold** (2018) <b>UNODC</b>\tOngoing\t"
+        "<img src=x onerror=alert(3)>Activities\tMali"), encoding="utf-8")
+    write_tables(build_tables(load_source(src)), tmp_path / "out")
+    monkeypatch.setenv("CTMATRIX_DATA", str(tmp_path / "out"))
+    at = run_app({"view": "projects", "project": "P1-001"})
+    heading = next(h.value for h in at.subheader if "P1-001" in h.value)
+    assert "<script>" not in heading and "alert\\(1\\)" in heading  # the tag is stripped, the text stays
+    assert "\\[click\\]\\(javascript" in heading  # Markdown link syntax escaped
+    assert "\\*\\*bold\\*\\*" in heading
+    for md in at.markdown:
+        assert "<img" not in md.value and "<script" not in md.value
