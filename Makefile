@@ -33,10 +33,15 @@ data: $(VENV)/.runtime
 run: install data
 	$(VENV)/bin/streamlit run app.py
 
-test: install-dev system-deps
+# axe-core, injected into the page by the accessibility test (npm registry, install time only).
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: install-dev system-deps node_modules/axe-core/axe.min.js
 	$(PY) -m pytest -q
 
-bench: install-dev system-deps
+bench: install-dev system-deps node_modules/axe-core/axe.min.js
 	$(PY) bench/run.py
 
 clean:

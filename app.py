@@ -431,7 +431,7 @@ def main() -> None:
     cols[3].metric(_("Ongoing"), f"{figures['share_ongoing']:.0%}")
     cols[4].metric(_("In development"), f"{figures['share_in_development']:.0%}")
     with st.sidebar:
-        st.caption(_("{n} of {total} projects match.").format(n=figures["projects"], total=total))
+        st.markdown("**" + _("{n} of {total} projects match.").format(n=figures["projects"], total=total) + "**")
         missing = undated_excluded(matrix(), f)
         if missing:
             st.caption(_("{n} undated projects are left out by the year range.").format(n=missing))

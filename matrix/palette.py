@@ -7,5 +7,6 @@ PILLAR_COLORS = {1: "#0072B2", 2: "#E69F00", 3: "#009E73", 4: "#CC79A7"}
 STATUS_COLORS = {"Ongoing": "#56B4E9", "Completed": "#7F7F7F", "In development": "#D55E00", "": "#BBBBBB"}
 STATUS_PATTERNS = {"Ongoing": "", "Completed": "/", "In development": ".", "": "x"}
 UN_BLUE = "#009EDB"
-SEQUENTIAL = "Blues"
+# Blues, starting at a visible light blue so that a country with one project stands out from none.
+SEQUENTIAL = [[0.0, "#C6DBEF"], [0.35, "#6BAED6"], [0.7, "#2171B5"], [1.0, "#08306B"]]
 FONT = "Noto Sans, Roboto, Helvetica Neue, Arial, sans-serif"
