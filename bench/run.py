@@ -1,6 +1,6 @@
 """Benchmarks: prints figures, asserts nothing. `make bench` or `python bench/run.py [area ...]`.
 
-Areas: build (more are added by later work: app, export). Figures are medians of
+Areas: build, app (AppTest script time), browser (headless Chromium, network refused). Figures are medians of
 repeated runs on this machine; the goals are in the issue notes and the README.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 
 def timed(fn, repeat: int = 5) -> float:
@@ -47,7 +48,110 @@ def bench_build() -> None:
     print(f"build: growth factor {big / real:.1f}x for {n_big / n_real:.0f}x rows (goal <= 100x)")
 
 
-AREAS = {"build": bench_build}
+def _synthetic_tables(factor: int, folder: Path) -> Path:
+    from loaders import load_source
+    from matrix.build import build_tables
+    from matrix.tables import write_tables
+    from synthetic import synthetic_source
+
+    write_tables(build_tables(load_source(synthetic_source(factor, folder / "synthetic.txt"))), folder / "tables")
+    return folder / "tables"
+
+
+# Distinct filter settings, so that every rerun filters afresh (no cache hit).
+FILTER_CHANGES = [("f_pillar", [1]), ("f_pillar", [2]), ("f_pillar", [3]), ("f_pillar", [4]), ("f_pillar", [1, 2]),
+                  ("f_pillar", [3, 4]), ("f_pillar", [2, 3]), ("f_pillar", [1, 4]), ("f_pillar", [1, 3]),
+                  ("f_pillar", [2, 4]), ("f_pillar", [1, 2, 3])]
+
+
+def _app_script_times(data_folder: Path | None) -> dict[str, float]:
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    if data_folder:
+        os.environ["CTMATRIX_DATA"] = str(data_folder)
+    else:
+        os.environ.pop("CTMATRIX_DATA", None)
+    out = {}
+    for view in ("overview", "map", "entities", "timeline", "projects", "quality"):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+        at.query_params["view"] = view
+        at.run()
+        times = []
+        for key, value in FILTER_CHANGES:
+            at.session_state[key] = value
+            t0 = time.perf_counter()
+            at.run()
+            times.append(time.perf_counter() - t0)
+            assert not at.exception, at.exception
+        out[view] = statistics.median(times)
+    return out
+
+
+def bench_app() -> None:
+    real = _app_script_times(None)
+    with tempfile.TemporaryDirectory() as tmp:
+        big = _app_script_times(_synthetic_tables(100, Path(tmp)))
+    for view in real:
+        print(f"app: filter change, view {view:9s}: real {real[view] * 1000:6.0f} ms (goal <= 100), "
+              f"100x {big[view] * 1000:6.0f} ms (goal <= 500)")
+
+
+def _browser_load(browser, url: str, runs: int = 5) -> tuple[float, float]:
+    from browser import FIRST_CHART_JS, offline_page, wait_settled
+
+    first, settled = [], []
+    for _ in range(runs):
+        page = offline_page(browser)
+        t0 = time.perf_counter()
+        page.goto(url)
+        page.wait_for_function(FIRST_CHART_JS, timeout=60000, polling=20)
+        first.append(time.perf_counter() - t0)
+        wait_settled(page, 60000)
+        settled.append(time.perf_counter() - t0)
+        assert not page.blocked, page.blocked
+        page.close()
+    return statistics.median(first), statistics.median(settled)
+
+
+def _browser_click(browser, url: str, runs: int = 7) -> float:
+    """Median time from a click on a filter (the coverage toggle) to the settled view."""
+    from browser import offline_page, wait_settled
+
+    page = offline_page(browser)
+    page.goto(url)
+    wait_settled(page, 60000)
+    toggle = page.get_by_role("checkbox", name="Include countries covered through a region or mission")
+    times = []
+    for _ in range(runs):
+        before = page.url
+        t0 = time.perf_counter()
+        toggle.click(force=True)
+        page.wait_for_function("(u) => location.href !== u", arg=before, timeout=30000, polling=10)
+        wait_settled(page, 60000)
+        times.append(time.perf_counter() - t0)
+    page.close()
+    return statistics.median(times)
+
+
+def bench_browser() -> None:
+    from browser import chromium, streamlit_server
+
+    with chromium() as browser:
+        with streamlit_server(ROOT / "bench" / "one_chart.py") as url:
+            base_first, base_settled = _browser_load(browser, url)
+        print(f"browser: one-chart page: first chart {base_first:.2f} s, settled {base_settled:.2f} s")
+        with streamlit_server() as url:
+            for view in ("overview", "map"):
+                first, settled = _browser_load(browser, f"{url}/?view={view}")
+                print(f"browser: app {view:8s}: first chart {first:.2f} s ({first / base_first:.2f}x the one-chart page, "
+                      f"goal <= 1.2x), settled {settled:.2f} s")
+                click = _browser_click(browser, f"{url}/?view={view}&country=MLI")
+                print(f"browser: app {view:8s}: click on a filter to settled view {click * 1000:.0f} ms (goal <= 300 ms)")
+
+
+AREAS = {"build": bench_build, "app": bench_app, "browser": bench_browser}
 
 
 def main(argv: list[str]) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 
+import numpy as np
 import pandas as pd
 
 from matrix.data import Matrix
@@ -75,13 +76,12 @@ def active_per_year(m: Matrix) -> tuple[pd.DataFrame, dict]:
     start = dated["start_year"].astype(int)
     end = dated["end_year"].fillna(max(REPORT_YEAR, int(start.max()))).astype(int)
     end = end.where(end >= start, start)
-    years = range(int(start.min()), int(end.max()) + 1)
-    rows = []
-    for pillar in PILLARS:
-        sel = dated["pillar"] == pillar
-        for year in years:
-            rows.append({"year": year, "pillar": pillar,
-                         "projects": int(((start[sel] <= year) & (end[sel] >= year)).sum())})
+    years = np.arange(int(start.min()), int(end.max()) + 1)
+    active = (start.to_numpy()[:, None] <= years) & (end.to_numpy()[:, None] >= years)  # project x year
+    pillars = dated["pillar"].to_numpy()
+    rows = [{"year": int(year), "pillar": pillar, "projects": int(count)}
+            for pillar in PILLARS
+            for year, count in zip(years, active[pillars == pillar].sum(axis=0))]
     return pd.DataFrame(rows), notes
 
 

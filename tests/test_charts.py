@@ -1,0 +1,70 @@
+"""Every figure is valid Plotly (the app builds them unvalidated for speed) and its
+numbers add up to the filtered projects."""
+import pytest
+
+from matrix import charts, summaries
+from matrix.data import load_matrix
+from matrix.filters import apply_filters, from_params
+
+
+@pytest.fixture(scope="module")
+def m():
+    return load_matrix()
+
+
+def all_figures(m):
+    nodes, edges = summaries.partnerships(m)
+    return {
+        "pillar_status": charts.pillar_status(summaries.by_pillar_status(m)),
+        "top_entities": charts.top_entities(summaries.top_entities(m)),
+        "scope": charts.scope_mix(summaries.scope_mix(m)),
+        "years": charts.active_per_year(summaries.active_per_year(m)[0]),
+        "map": charts.world_map(summaries.per_country(m, "all")),
+        "tiles": charts.entity_tiles(summaries.entity_pillar(m)),
+        "network": charts.network(nodes, edges),
+        "timeline": charts.timeline(m.projects),
+    }
+
+
+@pytest.mark.parametrize("params", [{}, {"pillar": "IV"}, {"q": "no-such-word"}])
+def test_every_figure_validates(m, params):
+    sub = apply_filters(m, from_params(params))
+    for name, fig in all_figures(sub).items():
+        charts.validate_figure(fig)  # raises on an invalid property
+
+
+def test_pillar_status_adds_up_to_the_projects(m):
+    fig = charts.pillar_status(summaries.by_pillar_status(m))
+    assert sum(sum(trace.y) for trace in fig.data) == 317
+    assert [t.name for t in fig.data] == ["Ongoing", "Completed", "In development"]
+    assert list(fig.data[0].y) == [56, 37, 84, 11]
+
+
+def test_scope_adds_up(m):
+    fig = charts.scope_mix(summaries.scope_mix(m))
+    assert sum(fig.data[0].y) == 317
+
+
+def test_active_per_year_counts(m):
+    years, notes = summaries.active_per_year(m)
+    assert notes == {"undated": 111, "open_ended": 21}  # grep: 19 "(since …)" + 2 "(…-ongoing)"
+    per_year = years.groupby("year")["projects"].sum()
+    # 2018: every dated project whose span covers 2018, open-ended ones included.
+    p = m.projects[m.projects["start_year"].notna()]
+    expected = ((p["start_year"] <= 2018) & ((p["end_year"] >= 2018) | p["end_year"].isna())).sum()
+    assert per_year[2018] == expected
+    assert per_year.index.min() == 2000
+
+
+def test_map_counts_projects_per_country(m):
+    per = summaries.per_country(m, "named")
+    assert per.iloc[0][["iso3", "projects"]].tolist() == ["MLI", 24]
+    assert len(per) == 91
+    assert len(summaries.not_on_map(m, "named")) == 185
+    fig = charts.world_map(per)
+    assert sum(fig.data[0].z) == per["projects"].sum()
+
+
+def test_timeline_has_one_bar_per_dated_project(m):
+    fig = charts.timeline(m.projects)
+    assert sum(len(t.y) for t in fig.data) == 317 - 111
