@@ -163,7 +163,8 @@ def chart(fig, name: str, summary: str, table: pd.DataFrame | None = None, selec
     st.caption(summary)
     if table is not None:
         with st.expander(_("Data table: {chart}").format(chart=_(name_label(name)))):
-            st.dataframe(table, hide_index=True, width="stretch")
+            # A plain HTML table: read by screen readers, and no data-grid bundle to load.
+            st.table(table, hide_index=True, border="horizontal")
     points = (event or {}).get("selection", {}).get("points", []) if selectable else []
     return points
 
@@ -416,7 +417,9 @@ def main() -> None:
     st.set_page_config(page_title=_("CT Matrix — UN counter-terrorism projects"), page_icon="🇺🇳", layout="wide")
     _init_state()
     opts = options()
-    sidebar(opts)
+    # The widgets' values are already in session state, so the filters are known before
+    # the sidebar is drawn: the page (and its first chart) goes out first, the sidebar
+    # after it, which lets the browser start loading the chart library sooner.
     f = _filters_from_widgets()
     m = filtered(tuple(sorted(to_params(f).items())))
     total = len(matrix().projects)
@@ -430,6 +433,14 @@ def main() -> None:
     cols[2].metric(_("Countries named"), figures["countries"])
     cols[3].metric(_("Ongoing"), f"{figures['share_ongoing']:.0%}")
     cols[4].metric(_("In development"), f"{figures['share_in_development']:.0%}")
+    st.segmented_control(_("View"), list(VIEWS), key="view", format_func=lambda v: _(VIEWS[v]), required=True)
+    _sync_url(f)
+    if m.projects.empty and st.session_state["view"] != "quality":
+        empty_message()
+    else:
+        RENDER[st.session_state["view"]](m, f)
+
+    sidebar(opts)
     with st.sidebar:
         st.markdown("**" + _("{n} of {total} projects match.").format(n=figures["projects"], total=total) + "**")
         missing = undated_excluded(matrix(), f)
@@ -437,12 +448,5 @@ def main() -> None:
             st.caption(_("{n} undated projects are left out by the year range.").format(n=missing))
         if st.session_state.get("_ignored"):
             st.warning(_("Ignored filter values from the link that match nothing: {values}").format(values=", ".join(st.session_state["_ignored"])))
-    st.segmented_control(_("View"), list(VIEWS), key="view", format_func=lambda v: _(VIEWS[v]), required=True)
-    _sync_url(f)
-    if m.projects.empty and st.session_state["view"] != "quality":
-        empty_message()
-        return
-    RENDER[st.session_state["view"]](m, f)
-
 
 main()

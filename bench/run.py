@@ -106,7 +106,7 @@ def _browser_load(browser, url: str, runs: int = 5) -> tuple[float, float]:
         page = offline_page(browser)
         t0 = time.perf_counter()
         page.goto(url)
-        page.wait_for_function(FIRST_CHART_JS, timeout=60000, polling=20)
+        page.wait_for_function(FIRST_CHART_JS, timeout=60000, polling="raf")
         first.append(time.perf_counter() - t0)
         wait_settled(page, 60000)
         settled.append(time.perf_counter() - t0)
@@ -122,13 +122,13 @@ def _browser_click(browser, url: str, runs: int = 7) -> float:
     page = offline_page(browser)
     page.goto(url)
     wait_settled(page, 60000)
-    toggle = page.get_by_role("checkbox", name="Include countries covered through a region or mission")
+    toggle = page.locator(".st-key-f_coverage label")
     times = []
     for _ in range(runs):
         before = page.url
         t0 = time.perf_counter()
-        toggle.click(force=True)
-        page.wait_for_function("(u) => location.href !== u", arg=before, timeout=30000, polling=10)
+        toggle.click()
+        page.wait_for_function("(u) => location.href !== u", arg=before, timeout=30000, polling="raf")
         wait_settled(page, 60000)
         times.append(time.perf_counter() - t0)
     page.close()

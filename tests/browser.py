@@ -96,7 +96,7 @@ FIRST_CHART_JS = "() => !!document.querySelector('[data-testid=stPlotlyChart] .m
 
 def wait_settled(page, timeout: float = 30000) -> None:
     page.wait_for_selector('[data-testid="stMetricValue"]', timeout=timeout)
-    page.wait_for_function(SETTLED_JS, timeout=timeout, polling=50)
+    page.wait_for_function(SETTLED_JS, timeout=timeout, polling="raf")
 
 
 def metric(page, label: str = "Projects") -> str:
@@ -111,5 +111,5 @@ def metric(page, label: str = "Projects") -> str:
 def wait_metric(page, value: str, timeout: float = 20000) -> None:
     page.wait_for_function("""(v) => {
       const m = document.querySelector('[data-testid=stMetric] [data-testid=stMetricValue]');
-      return m && m.innerText.trim() === v; }""", arg=value, timeout=timeout, polling=50)
+      return m && m.innerText.trim() === v; }""", arg=value, timeout=timeout, polling="raf")
     wait_settled(page, timeout)
