@@ -27,7 +27,7 @@ VIEWS = {
     "projects": N_("Projects"),
     "quality": N_("Data quality"),
 }
-PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False, "responsive": True}
+PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False}
 MAP_DISCLAIMER = N_("The boundaries and names shown and the designations used on this map do not imply "
                     "official endorsement or acceptance by the United Nations.")
 SOURCE = N_("Source: CTITF Matrix of UN Counter-Terrorism Projects and Activities, annex II of A/72/840 "

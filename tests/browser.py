@@ -84,13 +84,15 @@ def offline_page(browser, width: int = 1440, height: int = 1000):
     return page
 
 
-SETTLED_JS = """() => {
+# Settled: the run is over, nothing is stale, no element is still a loading skeleton,
+# and every chart has drawn.
+IS_SETTLED = """() => {
   const app = document.querySelector('[data-testid=stApp]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (document.querySelector('[data-stale=true]')) return false;
-  const charts = [...document.querySelectorAll('[data-testid=stPlotlyChart]')];
-  return charts.every(c => c.querySelector('.main-svg'));
+  if (document.querySelector('[data-stale=true], [data-testid=stSkeleton]')) return false;
+  return [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => c.querySelector('.main-svg'));
 }"""
+SETTLED_JS = IS_SETTLED
 FIRST_CHART_JS = "() => !!document.querySelector('[data-testid=stPlotlyChart] .main-svg')"
 
 
