@@ -12,6 +12,7 @@ import streamlit as st
 
 from matrix import charts, summaries
 from matrix.data import data_folder, load_matrix
+from matrix.exports import export_bytes, export_name
 from matrix.filters import Filters, apply_filters, from_params, search_text, to_params, undated_excluded
 from matrix.i18n import _, N_, set_language
 from matrix.model import PILLAR_ROMAN, SCOPES, STATUSES
@@ -384,6 +385,22 @@ def view_quality(m, f: Filters) -> None:
         "line": _("Line"), "kind": _("Kind"), "project_id": _("Project"), "message": _("Message")}), hide_index=True, width="stretch")
 
 
+MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv": "text/csv",
+        "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
+DOWNLOAD_LABELS = {"xlsx": N_("Excel workbook"), "csv": N_("CSV of projects"), "pptx": N_("Slide deck")}
+
+
+def downloads(m, f: Filters, lang: str) -> None:
+    """Exports of exactly the current view; files are made only when a button is clicked."""
+    st.subheader(_("Download this view"))
+    for fmt in ("xlsx", "csv", "pptx"):
+        def make(fmt=fmt):  # runs on its own thread when clicked: set the language there too
+            set_language(lang)
+            return export_bytes(m, f, fmt)
+        st.download_button(_(DOWNLOAD_LABELS[fmt]), data=make, file_name=export_name(f, fmt), mime=MIME[fmt],
+                           on_click="ignore", key=f"download-{fmt}", width="stretch")
+
+
 RENDER = {"overview": view_overview, "map": view_map, "entities": view_entities, "timeline": view_timeline,
           "projects": view_projects, "quality": view_quality}
 
@@ -448,5 +465,6 @@ def main() -> None:
             st.caption(_("{n} undated projects are left out by the year range.").format(n=missing))
         if st.session_state.get("_ignored"):
             st.warning(_("Ignored filter values from the link that match nothing: {values}").format(values=", ".join(st.session_state["_ignored"])))
+        downloads(m, f, lang)
 
 main()

@@ -1,6 +1,6 @@
 """Benchmarks: prints figures, asserts nothing. `make bench` or `python bench/run.py [area ...]`.
 
-Areas: build, app (AppTest script time), browser (headless Chromium, network refused). Figures are medians of
+Areas: build, app (AppTest script time), browser (headless Chromium, network refused), export. Figures are medians of
 repeated runs on this machine; the goals are in the issue notes and the README.
 """
 from __future__ import annotations
@@ -170,7 +170,23 @@ def bench_browser() -> None:
                 print(f"browser: app {view:8s}: click on a filter to settled view {click * 1000:.0f} ms (goal <= 300 ms)")
 
 
-AREAS = {"build": bench_build, "app": bench_app, "browser": bench_browser}
+def bench_export() -> None:
+    from matrix.data import load_matrix
+    from matrix.exports import export
+    from matrix.filters import Filters
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        real = load_matrix()
+        big = load_matrix(_synthetic_tables(100, tmp))
+        goals = {"xlsx": " (goal < 2 s)", "pptx": " (goal < 3 s)", "csv": ""}
+        for fmt in ("xlsx", "csv", "pptx"):
+            t_real = timed(lambda: export(real, Filters(), fmt, tmp / f"real.{fmt}"), repeat=3)
+            t_big = timed(lambda: export(big, Filters(), fmt, tmp / f"big.{fmt}"), repeat=1)
+            print(f"export: {fmt:4s} real matrix {t_real:.2f} s{goals[fmt]}, 100x ({len(big.projects)} projects) {t_big:.2f} s")
+
+
+AREAS = {"build": bench_build, "app": bench_app, "browser": bench_browser, "export": bench_export}
 
 
 def main(argv: list[str]) -> None:

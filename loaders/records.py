@@ -21,6 +21,7 @@ class RawRecord:
     duration_text: str | None = None
     entities: list[str] | None = None
     source_line: int | None = None  # original provenance carried by a workbook
+    project_id: str | None = None  # carried by a workbook, so a filtered export keeps its ids
     merged_lines: list[int] = field(default_factory=list)
 
 

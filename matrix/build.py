@@ -82,8 +82,12 @@ def build_tables(result: LoadResult) -> Tables:
     entities, places = entity_table(), gazetteer()
     is_organisation = lambda name: entities.canonical(name) is not None  # noqa: E731
 
-    ids = _project_ids(records, issues)
-    _missing_serials(records, issues)
+    if records and all(rec.project_id for rec in records):
+        # A workbook export: ids are given, and gaps in the numbering come from filtering.
+        ids = [rec.project_id for rec in records]
+    else:
+        ids = _project_ids(records, issues)
+        _missing_serials(records, issues)
 
     projects, entity_rows, country_rows = [], [], []
     for pid, rec in zip(ids, records):

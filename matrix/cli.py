@@ -32,7 +32,59 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=None, help=_("folder for the tables (default: data/processed/)"))
     quality = commands.add_parser("quality", help=_("print the reconciliation and every data issue"))
     _add_source(quality)
+    export = commands.add_parser("export", help=_("write the (filtered) matrix as a workbook, a CSV or a slide deck"))
+    export.add_argument("--format", required=True, choices=["xlsx", "csv", "pptx"], help=_("file format"))
+    export.add_argument("--out", type=Path, required=True, help=_("file to write"))
+    _add_source(export)
+    _add_filters(export)
     return parser
+
+
+FILTER_OPTIONS = {
+    "pillar": "I..IV or 1..4", "status": "Ongoing, Completed, In development", "entity": "canonical acronym or name",
+    "country": "ISO 3166 alpha-3", "region": "UN M49 region or a named region", "scope": "Global, Regional, Multi-country, National",
+    "theme": "theme", "resolution": "Security Council resolution number", "q": "free text",
+}
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(_("filters (each may repeat: values of one filter are OR-ed, filters AND-ed)"))
+    for name, meaning in FILTER_OPTIONS.items():
+        group.add_argument(f"--{name}", action="append", default=[], metavar="VALUE", help=meaning)
+    group.add_argument("--year-from", type=int, default=None, help=_("active in or after this year"))
+    group.add_argument("--year-to", type=int, default=None, help=_("active in or before this year"))
+    group.add_argument("--coverage", choices=["named", "all"], default="named",
+                       help=_("countries for --country/--region: named only, or also via regions and missions"))
+
+
+def filters_from_args(args, matrix):
+    """CLI options -> Filters, checked against the data: a value that can match nothing
+    is an error, not a silently empty export."""
+    from matrix.filters import from_params
+    from matrix.model import SCOPES, STATUSES, parse_pillar
+    from matrix.options import filter_options
+
+    params = {name: getattr(args, name) for name in FILTER_OPTIONS if getattr(args, name)}
+    if args.year_from is not None:
+        params["year_from"] = str(args.year_from)
+    if args.year_to is not None:
+        params["year_to"] = str(args.year_to)
+    params["coverage"] = args.coverage
+    for value in args.pillar:
+        for part in value.split(","):
+            if parse_pillar(part) is None:
+                raise MatrixError(_("--pillar {value!r}: use I, II, III, IV or 1 to 4").format(value=part))
+    filters = from_params(params)
+    options = filter_options(matrix)
+    checks = {"status": list(STATUSES), "scope": list(SCOPES), "entity": options["entity"], "country": options["country"],
+              "region": options["region"]}
+    for name, allowed in checks.items():
+        unknown = [v for v in getattr(filters, name) if v not in allowed]
+        if unknown:
+            shown = ", ".join(allowed) if len(allowed) <= 12 else ", ".join(allowed[:12]) + ", …"
+            raise MatrixError(_("--{name} {values}: not in the matrix (known: {shown})").format(
+                name=name, values=", ".join(repr(u) for u in unknown), shown=shown))
+    return filters
 
 
 def load_and_build(source: Path | None):
@@ -74,7 +126,25 @@ def cmd_quality(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "quality": cmd_quality}
+def cmd_export(args) -> int:
+    from matrix.data import load_matrix, matrix_from_tables
+    from matrix.exports import export
+    from matrix.filters import apply_filters
+    from matrix.reference import relative_to_root
+
+    matrix = matrix_from_tables(load_and_build(args.source)) if args.source else load_matrix()
+    filters = filters_from_args(args, matrix)
+    view = apply_filters(matrix, filters)
+    out = export(view, filters, args.format, args.out)
+    n = len(view.projects)
+    if n == 0:
+        print(_("No project matches these filters; wrote an empty {fmt} to {out}").format(fmt=args.format, out=relative_to_root(out)))
+    else:
+        print(_("{n} projects written to {out}").format(n=n, out=relative_to_root(out)))
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "quality": cmd_quality, "export": cmd_export}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     except MatrixError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2
+    except BrokenPipeError:  # `python -m matrix quality | head`
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         sys.stderr.write("error: interrupted\n")
         return 130

@@ -156,8 +156,13 @@ def matching_ids(matrix: Matrix, filters: Filters, text: pd.Series | None = None
     if filters.country:
         mask &= p["project_id"].isin(_ids_with(places, "iso3", filters.country))
     if filters.region:
+        # A region matches projects working in it: naming it, or (per coverage) working in
+        # a country of it. M49 regions are read off each country; a named region's members
+        # (Sahel, ASEAN, …) are the countries the build derived from it.
+        c = matrix.countries
+        members = set(c.loc[(c["basis"] == "region") & c["via"].isin(filters.region), "iso3"])
         ids = (_ids_with(places, "region", filters.region) | _ids_with(places, "subregion", filters.region)
-               | _ids_with(places, "intermediate_region", filters.region))
+               | _ids_with(places, "intermediate_region", filters.region) | _ids_with(places, "iso3", members))
         ids |= set(p.loc[p["regions"].map(lambda rs: any(r in filters.region for r in rs)), "project_id"])
         mask &= p["project_id"].isin(ids)
     for name, table, column in (("theme", "project_themes", "theme"), ("resolution", "project_resolutions", "resolution")):
