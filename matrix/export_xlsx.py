@@ -106,6 +106,8 @@ def _bar_chart(ws, title: str, cats: Reference, data: Reference, colors: list[st
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.height, chart.width = 9, 16
+    if len(chart.series) == 1:
+        chart.legend = None  # one series: the title says what it is
     if horizontal:
         chart.x_axis.scaling.orientation = "maxMin"
     return chart
