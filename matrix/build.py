@@ -171,6 +171,21 @@ def build_tables(result: LoadResult) -> Tables:
         issues.append(Issue("count_mismatch", f"the per-pillar figures in the summary sentence add up to "
                             f"{sum(meta.stated_by_pillar.values())}, not the stated {meta.stated_total}", line=meta.stated_line))
 
+    # The coordination lens: themes, resolutions cited, overlap candidates.
+    from matrix.overlaps import overlap_candidates
+    from matrix.resolutions import project_resolutions
+    from matrix.themes import project_themes
+
+    themes = project_themes(project_frame)
+    themed = set(themes.loc[themes["kind"] == "theme", "project_id"])
+    lines = dict(zip(project_frame["project_id"], [r.line for r in records]))
+    for pid, pillar in zip(project_frame["project_id"], project_frame["pillar"]):
+        if pid not in themed:
+            issues.append(Issue("untagged", "no theme keyword in the title or activities (data/reference/themes.csv)",
+                                line=lines[pid], project_id=pid, pillar=int(pillar)))
+    resolutions = project_resolutions(project_frame, issues, lines)
+    overlaps = overlap_candidates(project_frame, pd.DataFrame(country_rows, columns=COUNTRY_COLUMNS))
+
     issues.sort(key=lambda i: (i.line is None, i.line or 0))
     quality = {
         "source": relative_to_root(meta.source),
@@ -180,4 +195,5 @@ def build_tables(result: LoadResult) -> Tables:
         "issues": [issue.as_dict() for issue in issues],
     }
     return Tables(project_frame, pd.DataFrame(entity_rows, columns=ENTITY_COLUMNS),
-                  pd.DataFrame(country_rows, columns=COUNTRY_COLUMNS), quality, issues)
+                  pd.DataFrame(country_rows, columns=COUNTRY_COLUMNS), quality, issues,
+                  extra={"project_themes.csv": themes, "project_resolutions.csv": resolutions, "overlaps.csv": overlaps})

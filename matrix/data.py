@@ -22,7 +22,13 @@ class Matrix:
     def subset(self, project_ids) -> "Matrix":
         """The same matrix restricted to some projects, long tables included."""
         ids = pd.Index(project_ids)
-        keep = lambda frame: frame[frame["project_id"].isin(ids)]  # noqa: E731
+
+        def keep(frame: pd.DataFrame) -> pd.DataFrame:
+            if "project_id" in frame:
+                return frame[frame["project_id"].isin(ids)]
+            # Pair tables (overlaps): a pair concerns the view when either project is in it.
+            return frame[frame["project_a"].isin(ids) | frame["project_b"].isin(ids)]
+
         return replace(self, projects=self.projects[self.projects["project_id"].isin(ids)],
                        entities=keep(self.entities), countries=keep(self.countries),
                        extra={name: keep(frame) for name, frame in self.extra.items()})

@@ -46,12 +46,28 @@ FIELDS: dict[str, tuple[dict, str]] = {
               N_("named: the geography names the country; region: a named region covers it; mission: a named UN mission operates there")),
     "intermediate_region": ({"type": "string"}, N_("UN M49 intermediate region")),
     "via": ({"type": "string"}, N_("The region or mission that brings the country in")),
+    "theme": ({"type": "string", "constraints": {"required": True}}, N_("Theme or cross-cutting tag (data/reference/themes.csv)")),
+    "kind": ({"type": "string", "constraints": {"required": True, "enum": ["theme", "tag"]}},
+             N_("theme: a thematic area of annex II's narrative; tag: a cross-cutting subject")),
+    "matched": ({"type": "string", "constraints": {"required": True}}, N_("The words in the title or activities that made the label")),
+    "resolution": ({"type": "string", "constraints": {"required": True, "pattern": r"\d{3,4}"}}, N_("Security Council resolution number")),
+    "year": ({"type": "integer", "constraints": {"minimum": 1945, "maximum": 2100}}, N_("Year of the resolution: as cited, or from the catalogue")),
+    "field": ({"type": "string", "constraints": {"required": True, "enum": ["title", "activities"]}}, N_("Where the project cites it")),
+    "project_a": ({"type": "string", "constraints": {"required": True}}, N_("First project of the pair")),
+    "project_b": ({"type": "string", "constraints": {"required": True}}, N_("Second project of the pair")),
+    "score": ({"type": "number", "constraints": {"required": True, "minimum": 0, "maximum": 1}},
+              N_("Similarity of the two descriptions (TF-IDF cosine, 0 to 1)")),
+    "shared_terms": ({"type": "string"}, N_("Distinctive words both descriptions use, strongest first")),
 }
 
+# table -> (primary key, columns that refer to projects.project_id)
 KEYS = {
     "projects": (["project_id"], []),
     "project_entities": (["project_id", "entity"], ["project_id"]),
     "project_countries": (["project_id", "iso3"], ["project_id"]),
+    "project_themes": (["project_id", "theme"], ["project_id"]),
+    "project_resolutions": (["project_id", "resolution"], ["project_id"]),
+    "overlaps": (["project_a", "project_b", "country"], ["project_a", "project_b"]),
 }
 
 
@@ -74,7 +90,8 @@ def _resource(name: str, columns: list[str]) -> dict:
     if primary:
         schema["primaryKey"] = primary
     if foreign:
-        schema["foreignKeys"] = [{"fields": foreign, "reference": {"resource": "projects", "fields": ["project_id"]}}]
+        schema["foreignKeys"] = [{"fields": [col], "reference": {"resource": "projects", "fields": ["project_id"]}}
+                                 for col in foreign]
     return {"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
             "mediatype": "text/csv", "encoding": "utf-8", "schema": schema}
 

@@ -25,7 +25,8 @@ PROJECT_COLUMNS = [
     "regions",
 ]
 LIST_COLUMNS = ("entities", "countries", "regions")
-INT_COLUMNS = ("pillar", "start_year", "end_year", "source_line")
+INT_COLUMNS = ("pillar", "start_year", "end_year", "source_line", "year")
+FLOAT_COLUMNS = ("score",)
 BOOL_COLUMNS = ("recurring", "open_ended")
 ENTITY_COLUMNS = ["project_id", "entity", "entity_name", "entity_group", "role", "parent"]
 COUNTRY_COLUMNS = ["project_id", "iso3", "country", "region", "subregion", "basis", "intermediate_region", "via"]

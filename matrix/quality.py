@@ -22,6 +22,8 @@ ISSUE_KINDS = {
     "malformed_row": N_("Row with missing or extra cells"),
     "missing_title": N_("Row without a title"),
     "untagged": N_("Project without a theme"),
+    "resolution_year": N_("Resolution cited with a year other than its adoption"),
+    "unknown_resolution": N_("Resolution not in the catalogue"),
 }
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from matrix.build import Tables
 from matrix.datapackage import datapackage
-from matrix.model import BOOL_COLUMNS, INT_COLUMNS, LIST_COLUMNS
+from matrix.model import BOOL_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, LIST_COLUMNS
 
 FILES = ("projects.csv", "project_entities.csv", "project_countries.csv")
 
@@ -67,6 +67,8 @@ def read_csv(path: Path) -> pd.DataFrame:
             frame[col] = pd.to_numeric(frame[col].replace("", None)).astype("Int64")
         elif col in BOOL_COLUMNS:
             frame[col] = frame[col].eq("true")
+        elif col in FLOAT_COLUMNS:
+            frame[col] = pd.to_numeric(frame[col])
     return frame
 
 

@@ -109,7 +109,7 @@ def test_data_quality_view_shows_reconciliation():
     assert table.iloc[:, 1].tolist() == [120, 55, 128, 17, 320]
     assert table.iloc[:, 3].tolist() == [120, 56, 124, 17, 317]
     issues = at.dataframe[1].value
-    assert len(issues) == 120
+    assert len(issues) == 189
 
 
 def test_source_text_is_never_markup(tmp_path, monkeypatch):

@@ -22,10 +22,11 @@ def test_build_prints_a_one_line_summary(tmp_path):
     result = run_cli("build", "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines() == [
-        "317 projects parsed (120/56/124/17 by pillar), 120 issues found, "
+        "317 projects parsed (120/56/124/17 by pillar), 189 issues found, "
         f"from data/raw/A-72-840_report_ar_annexes_en.txt into {tmp_path / 'out'}"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "datapackage.json", "project_countries.csv", "project_entities.csv", "projects.csv", "quality.json"]
+        "datapackage.json", "overlaps.csv", "project_countries.csv", "project_entities.csv", "project_resolutions.csv",
+        "project_themes.csv", "projects.csv", "quality.json"]
 
 
 def test_quality_prints_reconciliation_and_every_issue():
@@ -36,7 +37,7 @@ def test_quality_prints_reconciliation_and_every_issue():
         "source: data/raw/A-72-840_report_ar_annexes_en.txt", "total: stated 320, parsed 317",
         "pillar 1: stated 120, header 120, parsed 120", "pillar 2: stated 55, header 55, parsed 56",
         "pillar 3: stated 128, header 125, parsed 124", "pillar 4: stated 17, header 17, parsed 17"]
-    assert len(lines) == 6 + 120
+    assert len(lines) == 6 + 189
     assert "data/raw/A-72-840_report_ar_annexes_en.txt:615: duplicate_serial P2-026b: pillar 2 prints serial 26 again; this row is P2-026b" in lines
 
 

@@ -57,7 +57,11 @@ def test_quality_explains_why_not_320(tables):
     assert [(p, line) for p, line, _ in mismatches] == [(0, 402), (2, 402), (2, 576), (3, 402), (3, 660)]
     assert "125" in mismatches[-1][2] and "124" in mismatches[-1][2]
     assert len(by_kind["undated"]) == 111
-    assert set(by_kind) == {"duplicate_serial", "missing_serial", "continuation_merged", "count_mismatch", "undated"}
+    assert len(by_kind["untagged"]) == 68
+    year, = by_kind["resolution_year"]
+    assert (year.project_id, year.line) == ("P1-015", 431) and "2178 (2017)" in year.message
+    assert set(by_kind) == {"duplicate_serial", "missing_serial", "continuation_merged", "count_mismatch", "undated",
+                            "untagged", "resolution_year"}
 
 
 def test_every_row_accounted_for(tables):
