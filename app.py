@@ -26,6 +26,7 @@ VIEWS = {
     "entities": N_("Entities"),
     "timeline": N_("Timeline"),
     "projects": N_("Projects"),
+    "coordination": N_("Coordination"),
     "quality": N_("Data quality"),
 }
 PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False}
@@ -78,7 +79,7 @@ def filtered(key: tuple):
 def _widget_defaults() -> dict:
     lo, hi = options()["years"]
     return {"f_pillar": [], "f_status": [], "f_entity": [], "f_country": [], "f_region": [], "f_scope": [],
-            "f_q": "", "f_coverage": False, "f_years": (lo, hi)}
+            "f_theme": [], "f_resolution": [], "f_q": "", "f_coverage": False, "f_years": (lo, hi)}
 
 
 def _write_widgets(f: Filters) -> list[str]:
@@ -94,7 +95,7 @@ def _write_widgets(f: Filters) -> list[str]:
         "f_pillar": known("pillar", f.pillar), "f_status": known("status", f.status),
         "f_entity": known("entity", f.entity), "f_country": known("country", f.country),
         "f_region": known("region", f.region), "f_scope": known("scope", f.scope),
-        "f_q": f.q, "f_coverage": f.coverage == "all",
+        "f_theme": known("theme", f.theme), "f_resolution": known("resolution", f.resolution), "f_q": f.q, "f_coverage": f.coverage == "all",
     })
     lo, hi = opts["years"]
     st.session_state["f_years"] = (max(lo, f.year_from) if f.year_from else lo, min(hi, f.year_to) if f.year_to else hi)
@@ -107,6 +108,7 @@ def _filters_from_widgets() -> Filters:
     y0, y1 = s["f_years"]
     return Filters(pillar=tuple(s["f_pillar"]), status=tuple(s["f_status"]), entity=tuple(s["f_entity"]),
                    country=tuple(s["f_country"]), region=tuple(s["f_region"]), scope=tuple(s["f_scope"]),
+                   theme=tuple(s["f_theme"]), resolution=tuple(s["f_resolution"]),
                    year_from=y0 if y0 > lo else None, year_to=y1 if y1 < hi else None, q=s["f_q"].strip(),
                    coverage="all" if s["f_coverage"] else "named")
 
@@ -174,7 +176,8 @@ def name_label(name: str) -> str:
     return {"pillar-status": N_("Projects by pillar and status"), "entities": N_("Top entities"),
             "scope": N_("Scope"), "years": N_("Projects active per year"), "map": N_("Projects per country"),
             "tiles": N_("Entity × pillar matrix"), "network": N_("Partnerships between entities"),
-            "timeline": N_("Timeline")}.get(name, name)
+            "timeline": N_("Timeline"), "themes": N_("Themes"), "pillar-region": N_("Pillar × region"),
+            "theme-region": N_("Theme × region")}.get(name, name)
 
 
 def empty_message() -> None:
@@ -401,8 +404,91 @@ def downloads(m, f: Filters, lang: str) -> None:
                            on_click="ignore", key=f"download-{fmt}", width="stretch")
 
 
+def resolution_year(number: str) -> str:
+    from matrix.resolutions import catalogue
+
+    return catalogue().get(number, {}).get("year", "?")
+
+
+def view_coordination(m, f: Filters) -> None:
+    st.subheader(_("Themes"))
+    counts = summaries.theme_counts(m)
+    if counts.empty:
+        st.info(_("No theme among these projects."))
+    else:
+        untagged = len(m.projects) - m.extra["project_themes"].query("kind == 'theme'")["project_id"].nunique()
+        summary = _("Most frequent theme: {theme} ({n} projects); {untagged} of these projects match no theme keyword. "
+                    "A project can carry several themes, of any pillar. Click a bar to filter.").format(
+            theme=_(counts.iloc[0]["theme"]), n=int(counts.iloc[0]["projects"]), untagged=untagged)
+        points = chart(charts.theme_bars(counts.assign(theme=counts["theme"].map(_))), "themes", summary, counts)
+        if points:
+            names = {_(t): t for t in counts["theme"]}
+            _add_filter(f, [("theme", names.get(p.get("y"))) for p in points])
+
+    st.subheader(_("Security Council resolutions"))
+    cited, uncited = summaries.resolution_table(m)
+    if cited.empty:
+        st.info(_("None of these projects cites a Security Council resolution in its title or activities."))
+    else:
+        st.caption(_("{n} resolutions cited by {p} projects, in their title or activities.").format(
+            n=len(cited), p=m.extra["project_resolutions"]["project_id"].nunique()))
+        st.dataframe(cited.rename(columns={"resolution": _("Resolution"), "year": _("Year"), "subject": _("Subject"),
+                                           "projects": _("Projects"), "pillars": _("Pillars"), "entities": _("Entities")}),
+                     hide_index=True, width="stretch")
+    with st.expander(_("Listed counter-terrorism resolutions that no project cites ({n})").format(n=len(uncited))):
+        st.table(uncited.rename(columns={"resolution": _("Resolution"), "year": _("Year"), "subject": _("Subject")}), hide_index=True)
+
+    st.subheader(_("Overlap candidates"))
+    pairs = m.extra.get("overlaps")
+    st.caption(_("Projects of different lead entities in the same named country, at overlapping times (undated ones "
+                 "may overlap anything), whose descriptions are alike: similarity of at least 0.16 with two or more "
+                 "distinctive words in common. Candidates for coordination, not verdicts."))
+    if pairs is None or pairs.empty:
+        st.info(_("No overlap candidate among these projects."))
+    else:
+        p = matrix().projects.set_index("project_id")
+        labels = [f"{r.project_a} ~ {r.project_b} · {r.country} · {r.score:.2f} · {r.shared_terms}" for r in pairs.itertuples()]
+        choice = st.selectbox(_("Pair"), range(len(pairs)), format_func=lambda i: labels[i], key="f_pair")
+        row = pairs.iloc[choice]
+        left, right = st.columns(2)
+        for col, pid in ((left, row["project_a"]), (right, row["project_b"])):
+            r = p.loc[pid]
+            with col:
+                st.markdown(f"**{pid}** · " + md_escape(r["title"]))
+                st.dataframe(pd.DataFrame([
+                    (_("Entities"), ", ".join(r["entities"])), (_("Status"), _(r["status"]) if r["status"] else "—"),
+                    (_("Duration as printed"), r["duration_text"] or "—"), (_("Geographical scope as printed"), r["geography"])],
+                    columns=[_("Field"), _("Value")]), hide_index=True, width="stretch")
+                st.markdown(f"**{_('Main activities')}:** " + md_escape(r["activities"]))
+        st.caption(_("Shared distinctive words: {terms}").format(terms=row["shared_terms"]))
+
+    st.subheader(_("Gaps"))
+    left, right = st.columns(2)
+    with left:
+        pr = summaries.pillar_region(m)
+        regions = sorted(pr["region"].unique())
+        empty = pr[pr["projects"] == 0]
+        summary = _("Projects per pillar and UN M49 region (countries named or covered); empty cells: {cells}.").format(
+            cells=", ".join(f"{pillar_label(r.pillar)} × {r.region}" for r in empty.itertuples()) or _("none"))
+        chart(charts.tiles(pr, "pillar", "region", list(PILLAR_ROMAN), regions, pillar_label), "pillar-region", summary,
+              pr.pivot(index="region", columns="pillar", values="projects").rename(columns=pillar_label).reset_index(), selectable=False)
+    with right:
+        single = summaries.single_entity_countries(m)
+        st.markdown("**" + _("Countries named by a single entity only") + "**")
+        st.caption(_("{n} countries: every project naming them is carried out by the same one entity.").format(n=len(single)))
+        st.dataframe(single.rename(columns={"country": _("Country"), "iso3": "ISO3", "entity": _("Entity"), "projects": _("Projects")}),
+                     hide_index=True, width="stretch", height=360)
+    tr = summaries.theme_region(m)
+    if len(tr):
+        regions = sorted(tr["region"].unique())
+        zero = int((tr["projects"] == 0).sum())
+        chart(charts.tiles(tr, "region", "theme", regions, list(dict.fromkeys(tr["theme"])), _), "theme-region",
+              _("Projects per theme and UN M49 region; {zero} of {n} cells are empty.").format(zero=zero, n=len(tr)),
+              tr.pivot(index="theme", columns="region", values="projects").reset_index(), selectable=False)
+
+
 RENDER = {"overview": view_overview, "map": view_map, "entities": view_entities, "timeline": view_timeline,
-          "projects": view_projects, "quality": view_quality}
+          "projects": view_projects, "coordination": view_coordination, "quality": view_quality}
 
 
 # --- page -----------------------------------------------------------------------------------
@@ -420,6 +506,9 @@ def sidebar(opts: dict) -> None:
                   help=_("Off: only countries the geography names. On: also countries in a named region (e.g. Sahel) "
                          "or where a named UN mission operates."))
         st.multiselect(_("Scope"), opts["scope"], key="f_scope", format_func=_)
+        st.multiselect(_("Theme"), opts["theme"], key="f_theme", format_func=_)
+        st.multiselect(_("Security Council resolution"), opts["resolution"], key="f_resolution",
+                       format_func=lambda r: f"{r} ({resolution_year(r)})")
         lo, hi = opts["years"]
         if hi > lo:  # a matrix dated to a single year (or not at all) has no range to narrow
             st.slider(_("Active in years"), lo, hi, key="f_years",

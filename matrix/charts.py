@@ -199,3 +199,32 @@ def scope_from_label(label: str) -> str | None:
         if label == scope_label(scope):
             return scope
     return None
+
+
+def theme_bars(df: pd.DataFrame) -> go.Figure:
+    df = df.iloc[::-1]
+    colors = [UN_BLUE if k == "theme" else "#7F7F7F" for k in df["kind"]]
+    data = [{"type": "bar", "x": list(df["projects"]), "y": list(df["theme"]), "orientation": "h",
+             "marker": {"color": colors, "pattern": {"shape": ["" if k == "theme" else "/" for k in df["kind"]]}},
+             "text": list(df["projects"]), "textposition": "outside", "cliponaxis": False,
+             "customdata": list(df["kind"]), "hovertemplate": "%{y}: %{x} (%{customdata})<extra></extra>"}]
+    top = df["projects"].max() if len(df) else 1
+    return _figure(data, height=max(320, 26 * len(df) + 80), yaxis={"title": None},
+                   xaxis={"title": {"text": _("Projects (blue: themes of annex II; grey, hatched: cross-cutting tags)")},
+                          "range": [0, top * 1.12]})
+
+
+def tiles(df: pd.DataFrame, x: str, y: str, x_order: list, y_order: list, x_labels=None) -> go.Figure:
+    """Counts as square tiles (a clickable heatmap); empty cells stay visible as gaps."""
+    label = x_labels or (lambda v: v)
+    top = max(int(df["projects"].max()), 1) if len(df) else 1
+    data = [{"type": "scatter", "x": [label(v) for v in df[x]], "y": list(df[y]), "mode": "markers+text",
+             "text": [str(v) if v else "·" for v in df["projects"]],
+             "textfont": {"size": 13, "color": ["white" if v > top / 2 else "#222222" for v in df["projects"]]},
+             "marker": {"symbol": "square", "size": 30, "color": list(df["projects"]), "colorscale": [[0, "#FFFFFF"], *SEQUENTIAL[1:]],
+                        "cmin": 0, "cmax": top, "line": {"color": "#999999", "width": 0.5}, "showscale": True,
+                        "colorbar": {"title": {"text": _("Projects")}}},
+             "hovertemplate": "%{y} · %{x}: %{marker.color}<extra></extra>"}]
+    return _figure(data, height=max(300, 36 * len(y_order) + 120), showlegend=False,
+                   xaxis={"categoryorder": "array", "categoryarray": [label(v) for v in x_order], "side": "top"},
+                   yaxis={"categoryorder": "array", "categoryarray": list(reversed(y_order))})

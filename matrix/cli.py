@@ -32,6 +32,8 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=None, help=_("folder for the tables (default: data/processed/)"))
     quality = commands.add_parser("quality", help=_("print the reconciliation and every data issue"))
     _add_source(quality)
+    overlaps = commands.add_parser("overlaps", help=_("print overlap candidates: alike projects of different leads in one country"))
+    _add_source(overlaps)
     export = commands.add_parser("export", help=_("write the (filtered) matrix as a workbook, a CSV or a slide deck"))
     export.add_argument("--format", required=True, choices=["xlsx", "csv", "pptx"], help=_("file format"))
     export.add_argument("--out", type=Path, required=True, help=_("file to write"))
@@ -144,7 +146,23 @@ def cmd_export(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "quality": cmd_quality, "export": cmd_export}
+def cmd_overlaps(args) -> int:
+    from matrix.data import load_matrix, matrix_from_tables
+
+    matrix = matrix_from_tables(load_and_build(args.source)) if args.source else load_matrix()
+    pairs = matrix.extra["overlaps"]
+    p = matrix.projects.set_index("project_id")
+    print(_("{n} overlap candidates (score = similarity of the descriptions, 0 to 1)").format(n=len(pairs)))
+    for row in pairs.itertuples():
+        a, b = p.loc[row.project_a], p.loc[row.project_b]
+        print(f"{row.score:.3f}  {row.country}  {row.project_a} ({a['lead_entity']}) ~ {row.project_b} ({b['lead_entity']})"
+              f"  [{row.shared_terms}]")
+        print(f"       {row.project_a}: {a['title']}")
+        print(f"       {row.project_b}: {b['title']}")
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "quality": cmd_quality, "export": cmd_export, "overlaps": cmd_overlaps}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -219,6 +219,51 @@ def about_sheet(ws, m: Matrix, filters: Filters, generated: datetime) -> None:
             row += 1
 
 
+def lens_sheets(wb, m: Matrix) -> None:
+    """Themes, Resolutions and Overlaps: the coordination lens, as in the app."""
+    themes = m.extra.get("project_themes")
+    if themes is not None:
+        ws = wb.create_sheet(_("Themes"))
+        frame = themes.merge(m.projects[["project_id", "title"]], on="project_id")
+        _plain_table(ws, frame, ["project_id", "theme", "kind", "matched", "title"],
+                     [_("Project ID"), _("Theme"), _("Kind"), _("Words that matched"), _("Title")], [10, 40, 8, 40, 70])
+    resolutions = m.extra.get("project_resolutions")
+    if resolutions is not None:
+        from matrix.resolutions import catalogue
+
+        cat = catalogue()
+        ws = wb.create_sheet(_("Resolutions"))
+        frame = resolutions.assign(subject=resolutions["resolution"].map(lambda r: cat.get(r, {}).get("subject", "")))
+        frame = frame.merge(m.projects[["project_id", "title"]], on="project_id")
+        _plain_table(ws, frame, ["project_id", "resolution", "year", "subject", "field", "title"],
+                     [_("Project ID"), _("Resolution"), _("Year"), _("Subject"), _("Cited in"), _("Title")], [10, 11, 7, 50, 10, 70])
+    overlaps = m.extra.get("overlaps")
+    if overlaps is not None:
+        ws = wb.create_sheet(_("Overlaps"))
+        p = m.projects.set_index("project_id")
+        full = p if len(p) else None
+        rows = overlaps.copy()
+        for side in ("a", "b"):
+            ids = rows[f"project_{side}"]
+            rows[f"lead_{side}"] = [p.loc[i, "lead_entity"] if full is not None and i in p.index else "" for i in ids]
+            rows[f"title_{side}"] = [p.loc[i, "title"] if full is not None and i in p.index else "" for i in ids]
+        _plain_table(ws, rows, ["score", "country", "project_a", "lead_a", "title_a", "project_b", "lead_b", "title_b", "shared_terms"],
+                     [_("Similarity"), _("Country"), _("Project A"), _("Lead A"), _("Title A"), _("Project B"), _("Lead B"),
+                      _("Title B"), _("Shared distinctive words")], [10, 16, 10, 12, 50, 10, 12, 50, 36])
+
+
+def _plain_table(ws, frame: pd.DataFrame, columns: list[str], headers: list[str], widths: list[int]) -> None:
+    for j, (text, width) in enumerate(zip(headers, widths), start=1):
+        cell = ws.cell(row=1, column=j, value=text)
+        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
+        ws.column_dimensions[get_column_letter(j)].width = width
+    for i, row in enumerate(frame[columns].itertuples(index=False), start=2):
+        for j, value in enumerate(row, start=1):
+            set_cell(ws, i, j, value).alignment = WRAP
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(frame) + 1, 1)}"
+
+
 def write_workbook(m: Matrix, filters: Filters, path: Path, generated: datetime) -> None:
     wb = Workbook()
     projects = wb.active
@@ -227,6 +272,7 @@ def write_workbook(m: Matrix, filters: Filters, path: Path, generated: datetime)
     table_sheet(wb.create_sheet(_("Entities")), m.entities, ENTITY_COLUMNS)
     table_sheet(wb.create_sheet(_("Countries")), m.countries, COUNTRY_COLUMNS)
     summary_sheet(wb.create_sheet(_("Summary")), m)
+    lens_sheets(wb, m)
     quality_sheet(wb.create_sheet(_("Data quality")), m)
     about_sheet(wb.create_sheet(_("About")), m, filters, generated)
     wb.save(path)

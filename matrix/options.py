@@ -25,6 +25,8 @@ def filter_options(m: Matrix) -> dict[str, list]:
         "region": sorted(regions, key=str.casefold),
         "scope": list(SCOPES),
         "years": _year_span(m),
+        "theme": _themes(m),
+        "resolution": sorted(set(m.extra["project_resolutions"]["resolution"])) if "project_resolutions" in m.extra else [],
     }
 
 
@@ -32,3 +34,10 @@ def _year_span(m: Matrix) -> tuple[int, int]:
     """First and last year any project names; (0, 0) when none is dated."""
     years = pd.concat([m.projects["start_year"], m.projects["end_year"]]).dropna()
     return (int(years.min()), int(years.max())) if len(years) else (0, 0)
+
+
+def _themes(m: Matrix) -> list[str]:
+    from matrix.themes import theme_names
+
+    present = set(m.extra["project_themes"]["theme"]) if "project_themes" in m.extra else set()
+    return [t for t in theme_names() if t in present]

@@ -140,3 +140,71 @@ def entity_profile(m_all: Matrix, m: Matrix, entity: str) -> dict:
         "partners": partners,
         "countries": places.groupby("country")["project_id"].nunique().sort_values(ascending=False),
     }
+
+
+# --- the coordination lens -------------------------------------------------------------
+
+def theme_counts(m: Matrix) -> pd.DataFrame:
+    t = m.extra.get("project_themes")
+    if t is None or t.empty:
+        return pd.DataFrame(columns=["theme", "kind", "projects"])
+    out = t.groupby(["theme", "kind"])["project_id"].nunique().rename("projects").reset_index()
+    return out.sort_values(["kind", "projects", "theme"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def resolution_table(m: Matrix) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Resolutions the projects cite (with pillars and entities), and catalogue resolutions none cites."""
+    from matrix.resolutions import catalogue
+
+    cat = catalogue()
+    r = m.extra.get("project_resolutions")
+    cited_rows = []
+    if r is not None and len(r):
+        joined = r.merge(m.projects[["project_id", "pillar"]], on="project_id")
+        for number, group in joined.groupby("resolution"):
+            ids = set(group["project_id"])
+            ents = m.entities[m.entities["project_id"].isin(ids)]["entity"].value_counts()
+            cited_rows.append({"resolution": number, "year": cat.get(number, {}).get("year", ""),
+                               "subject": cat.get(number, {}).get("subject", ""), "projects": len(ids),
+                               "pillars": ", ".join(PILLAR_ROMAN[int(p)] for p in sorted(group["pillar"].unique())),
+                               "entities": ", ".join(ents.index)})
+    cited = pd.DataFrame(cited_rows, columns=["resolution", "year", "subject", "projects", "pillars", "entities"])
+    cited = cited.sort_values(["projects", "resolution"], ascending=[False, True]).reset_index(drop=True)
+    uncited = pd.DataFrame([{"resolution": k, "year": v["year"], "subject": v["subject"]} for k, v in cat.items()
+                            if k not in set(cited["resolution"])], columns=["resolution", "year", "subject"])
+    return cited, uncited
+
+
+def _project_regions(m: Matrix) -> pd.DataFrame:
+    """project_id -> M49 region, from the countries each project names or covers."""
+    c = m.countries[m.countries["region"] != ""]
+    return c[["project_id", "region"]].drop_duplicates()
+
+
+def pillar_region(m: Matrix) -> pd.DataFrame:
+    pr = _project_regions(m).merge(m.projects[["project_id", "pillar"]], on="project_id")
+    counts = pr.groupby(["region", "pillar"])["project_id"].nunique()
+    regions = sorted(set(pr["region"]) | {"Africa", "Americas", "Asia", "Europe", "Oceania"})
+    return pd.DataFrame([{"region": r, "pillar": p, "projects": int(counts.get((r, p), 0))} for r in regions for p in PILLARS])
+
+
+def theme_region(m: Matrix) -> pd.DataFrame:
+    t = m.extra.get("project_themes")
+    if t is None or t.empty:
+        return pd.DataFrame(columns=["region", "theme", "projects"])
+    pr = _project_regions(m).merge(t[t["kind"] == "theme"][["project_id", "theme"]], on="project_id")
+    counts = pr.groupby(["region", "theme"])["project_id"].nunique()
+    from matrix.themes import theme_names
+
+    regions = sorted(set(_project_regions(m)["region"]) | {"Africa", "Americas", "Asia", "Europe", "Oceania"})
+    return pd.DataFrame([{"region": r, "theme": th, "projects": int(counts.get((r, th), 0))}
+                         for r in regions for th in theme_names("theme")])
+
+
+def single_entity_countries(m: Matrix) -> pd.DataFrame:
+    """Countries the geography names in projects of one entity only: a single point of contact."""
+    named = m.countries[m.countries["basis"] == "named"][["project_id", "iso3", "country"]]
+    joined = named.merge(m.entities[["project_id", "entity"]], on="project_id")
+    per = joined.groupby(["iso3", "country"]).agg(entities=("entity", "nunique"), entity=("entity", "first"),
+                                                  projects=("project_id", "nunique")).reset_index()
+    return per[per["entities"] == 1][["country", "iso3", "entity", "projects"]].sort_values("country").reset_index(drop=True)

@@ -4,7 +4,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT, small_matrix
 
-VIEWS = ["overview", "map", "entities", "timeline", "projects", "quality"]
+VIEWS = ["overview", "map", "entities", "timeline", "projects", "coordination", "quality"]
 
 
 def run_app(params=None, env_data=None, monkeypatch=None):
@@ -47,6 +47,7 @@ def test_every_view_renders_on_an_empty_result(view):
     ({"status": "Ongoing,Completed"}, 281), ({"pillar": "II", "status": "Ongoing"}, 37),
     ({"country": "MLI"}, 24), ({"country": "MLI", "coverage": "all"}, 46),
     ({"entity": "UNODC", "pillar": "III"}, 91), ({"q": "border"}, 17), ({"scope": "Global"}, 113),
+    ({"theme": "Financing of terrorism"}, 25), ({"resolution": "1540"}, 10), ({"resolution": "2178,2396"}, 5),
     ({"region": "Sahel"}, 55)  # naming the Sahel, or naming one of its ten countries, ({"year_from": "2018", "year_to": "2018"}, 132),
 ])
 def test_url_parameters_set_filters(params, expected):

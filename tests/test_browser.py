@@ -85,7 +85,7 @@ def test_accessibility_audit_with_axe(app_url, browser):
     """Runs axe-core on every view; writes screenshots/axe-report.json. Fails on a
     serious or critical violation in our own content; Streamlit's chrome is reported."""
     report = {}
-    for view in ("overview", "map", "entities", "timeline", "projects", "quality"):
+    for view in ("overview", "map", "entities", "timeline", "projects", "coordination", "quality"):
         page = offline_page(browser)
         page.goto(f"{app_url}/?view={view}")
         wait_settled(page)

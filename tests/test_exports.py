@@ -16,7 +16,7 @@ from matrix.filters import Filters, apply_filters, from_params
 from matrix.model import PROJECT_COLUMNS
 from tests.conftest import PROCESSED, run_cli, small_matrix
 
-SHEETS = ["Projects", "Entities", "Countries", "Summary", "Data quality", "About"]
+SHEETS = ["Projects", "Entities", "Countries", "Summary", "Themes", "Resolutions", "Overlaps", "Data quality", "About"]
 WHEN = datetime(2026, 11, 25, 9, 30, tzinfo=timezone.utc)
 
 
@@ -52,6 +52,15 @@ def test_workbook_structure(full_xlsx):
     assert about["Projects"] == 317 and about["Filters applied"] == "none: the whole matrix"
     assert about["Generated"] == "2026-11-25 09:30 UTC"
     assert "Projects: Title" in about
+
+
+def test_coordination_sheets(full_xlsx):
+    wb = load_workbook(full_xlsx)
+    overlaps = [[c.value for c in r] for r in wb["Overlaps"].iter_rows(min_row=2, max_row=2)][0]
+    assert overlaps[:4] == [0.345, "Mali", "P3-022", "DPKO"] and overlaps[5:7] == ["P3-055", "DPKO-OROLSI"]
+    resolutions = {(r[0].value, r[1].value): r[2].value for r in wb["Resolutions"].iter_rows(min_row=2)}
+    assert resolutions[("P2-040", "2253")] == 2015 and len(resolutions) == 22
+    assert wb["Themes"].max_row == 1 + 601
 
 
 def test_summary_numbers_add_up(full_xlsx):
