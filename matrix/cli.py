@@ -79,7 +79,7 @@ def filters_from_args(args, matrix):
     filters = from_params(params)
     options = filter_options(matrix)
     checks = {"status": list(STATUSES), "scope": list(SCOPES), "entity": options["entity"], "country": options["country"],
-              "region": options["region"]}
+              "region": options["region"], "theme": options["theme"], "resolution": options["resolution"]}
     for name, allowed in checks.items():
         unknown = [v for v in getattr(filters, name) if v not in allowed]
         if unknown:

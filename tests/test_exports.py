@@ -192,6 +192,8 @@ def test_cli_export(tmp_path):
     (["--status", "Paused"], "--status 'Paused': not in the matrix"),
     (["--entity", "NOPE"], "--entity 'NOPE': not in the matrix"),
     (["--country", "XXX"], "--country 'XXX': not in the matrix"),
+    (["--theme", "Gardening"], "--theme 'Gardening': not in the matrix"),
+    (["--resolution", "9999"], "--resolution '9999': not in the matrix"),
 ])
 def test_cli_export_rejects_values_that_match_nothing(tmp_path, args, message):
     out = tmp_path / "x.xlsx"
@@ -199,6 +201,15 @@ def test_cli_export_rejects_values_that_match_nothing(tmp_path, args, message):
     assert result.returncode == 2 and result.stderr.startswith("error: ") and message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and not out.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_export_by_theme_and_resolution(tmp_path):
+    out = tmp_path / "r.csv"
+    result = run_cli("export", "--format", "csv", "--out", out, "--resolution", "1540", "--theme", "CBRN and WMD")
+    assert result.returncode == 0, result.stderr
+    with open(out, encoding="utf-8-sig", newline="") as handle:
+        ids = [r["project_id"] for r in csv.DictReader(handle)]
+    assert ids == ["P2-003", "P2-004", "P2-005", "P2-006", "P2-007", "P2-008", "P2-009", "P2-010", "P2-011", "P2-012"]
 
 
 def test_cli_export_to_a_missing_folder(tmp_path):

@@ -62,7 +62,7 @@ def test_precision_and_recall_on_hand_labelled_projects(themes):
         got = labels_of(themes, row["project_id"])
         tp, fp, fn = tp + len(got & truth), fp + len(got - truth), fn + len(truth - got)
     precision, recall = tp / (tp + fp), tp / (tp + fn)
-    assert (tp, fp, fn) == (70, 8, 1)  # precision 0.909, recall 0.986
+    assert (tp, fp, fn) == (70, 8, 1)  # precision 0.897, recall 0.986
     assert precision >= 0.85 and recall >= 0.85
 
 
