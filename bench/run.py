@@ -5,6 +5,7 @@ repeated runs on this machine; the goals are in the issue notes and the README.
 """
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import tempfile
@@ -161,7 +162,7 @@ def bench_browser() -> None:
             base_first, base_settled = _browser_load(browser, url)
         print(f"browser: one-chart page: first chart {base_first:.2f} s, settled {base_settled:.2f} s")
         with streamlit_server() as url:
-            for view in ("overview", "map", "entities", "timeline", "projects", "quality"):
+            for view in (os.environ.get("BENCH_VIEWS") or "overview,map,entities,timeline,projects,coordination,quality").split(","):
                 if view in ("overview", "map"):
                     first, settled = _browser_load(browser, f"{url}/?view={view}")
                     print(f"browser: app {view:8s}: first chart {first:.2f} s ({first / base_first:.2f}x the one-chart page, "
