@@ -13,7 +13,7 @@ import streamlit as st
 from matrix import charts, summaries
 from matrix.data import data_folder, load_matrix
 from matrix.exports import export_bytes, export_name
-from matrix.filters import Filters, apply_filters, from_params, search_text, to_params, undated_excluded
+from matrix.filters import Filters, apply_filters, from_params, search_text, to_params, undated_excluded, unreadable_params
 from matrix.i18n import _, N_, set_language
 from matrix.model import PILLAR_ROMAN, SCOPES, STATUSES
 from matrix.options import filter_options
@@ -34,10 +34,6 @@ MAP_DISCLAIMER = N_("The boundaries and names shown and the designations used on
                     "official endorsement or acceptance by the United Nations.")
 SOURCE = N_("Source: CTITF Matrix of UN Counter-Terrorism Projects and Activities, annex II of A/72/840 "
             "(20 April 2018), as of February 2018.")
-WIDGETS = {  # filter -> session-state key of its widget
-    "pillar": "f_pillar", "status": "f_status", "entity": "f_entity", "country": "f_country",
-    "region": "f_region", "scope": "f_scope", "q": "f_q", "coverage": "f_coverage",
-}
 
 
 # --- data, cached once per process ------------------------------------------------------
@@ -98,7 +94,9 @@ def _write_widgets(f: Filters) -> list[str]:
         "f_theme": known("theme", f.theme), "f_resolution": known("resolution", f.resolution), "f_q": f.q, "f_coverage": f.coverage == "all",
     })
     lo, hi = opts["years"]
-    st.session_state["f_years"] = (max(lo, f.year_from) if f.year_from else lo, min(hi, f.year_to) if f.year_to else hi)
+    clamp = lambda year: min(max(year, lo), hi)  # noqa: E731  (a link may name years outside the data)
+    st.session_state["f_years"] = (clamp(f.year_from) if f.year_from is not None else lo,
+                                   clamp(f.year_to) if f.year_to is not None else hi)
     return ignored
 
 
@@ -120,7 +118,7 @@ def _init_state() -> None:
         s["_nonce"] = 0
         s.update(_widget_defaults())
         params = st.query_params
-        s["_ignored"] = _write_widgets(from_params(params))
+        s["_ignored"] = _write_widgets(from_params(params)) + unreadable_params(params)
         s["view"] = params.get("view") if params.get("view") in VIEWS else "overview"
         s["_project"] = params.get("project", "")
     if "_pending" in s:  # a chart click or a reset asked for new filters
@@ -163,7 +161,7 @@ def chart(fig, name: str, summary: str, table: pd.DataFrame | None = None, selec
     key = f"chart-{name}-{st.session_state['_nonce']}"
     kwargs = {"on_select": "rerun", "selection_mode": "points"} if selectable else {}
     event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
-    st.caption(summary)
+    st.caption(md_escape(summary))  # summaries carry entity and country names: text, not Markdown
     if table is not None:
         with st.expander(_("Data table: {chart}").format(chart=_(name_label(name)))):
             # A plain HTML table: read by screen readers, and no data-grid bundle to load.
@@ -210,11 +208,10 @@ def view_overview(m, f: Filters) -> None:
     with right:
         st.subheader(_("Top entities"))
         top = summaries.top_entities(m)
-        summary = _("{entity} takes part in most projects ({n}); a project counts once for each of its entities, "
-                    "so bars add up to more than the projects.").format(entity=top["entity"].iloc[0], n=int(top["projects"].iloc[0]))
-        points = chart(charts.top_entities(top), "entities", summary, top)
-        if points:
-            _add_filter(f, [("entity", p.get("y")) for p in points])
+        if top.empty:
+            st.info(_("No implementing entity is recorded for these projects."))
+        else:
+            top_entities_chart(f, top)
     left, right = st.columns(2)
     with left:
         st.subheader(_("Scope"))
@@ -233,6 +230,14 @@ def view_overview(m, f: Filters) -> None:
             peak=peak, undated=notes["undated"], open=notes["open_ended"], year=summaries.REPORT_YEAR)
         wide = years.pivot(index="year", columns="pillar", values="projects").rename(columns=pillar_label).reset_index() if len(years) else years
         chart(charts.active_per_year(years), "years", summary, wide, selectable=False)
+
+
+def top_entities_chart(f: Filters, top: pd.DataFrame) -> None:
+    summary = _("{entity} takes part in most projects ({n}); a project counts once for each of its entities, "
+                "so bars add up to more than the projects.").format(entity=top["entity"].iloc[0], n=int(top["projects"].iloc[0]))
+    points = chart(charts.top_entities(top), "entities", summary, top)
+    if points:
+        _add_filter(f, [("entity", p.get("y")) for p in points])
 
 
 def view_map(m, f: Filters) -> None:
@@ -289,6 +294,9 @@ def view_entities(m, f: Filters) -> None:
 
     st.subheader(_("Entity profile"))
     choices = sorted(m.entities["entity"].unique(), key=str.casefold)
+    if not choices:
+        st.info(_("No implementing entity is recorded for these projects."))
+        return
     if st.session_state.get("f_profile") not in choices:
         st.session_state["f_profile"] = choices[0]
     names = options()["entity_names"]
@@ -324,7 +332,7 @@ def view_timeline(m, f: Filters) -> None:
 def project_record(m_all, pid: str) -> None:
     p = m_all.projects.set_index("project_id")
     if pid not in p.index:
-        st.warning(_("No project {id} in the matrix.").format(id=pid))
+        st.warning(_("No project {id} in the matrix.").format(id=md_escape(pid)))
         return
     r = p.loc[pid]
     st.subheader(f"{pid} · " + md_escape(r["title"]))
@@ -378,7 +386,7 @@ def view_quality(m, f: Filters) -> None:
     st.caption(_("The report states {stated} projects; {parsed} rows are printed. Every difference is an issue below, "
                  "with its line in {source}.").format(stated=q["stated_total"], parsed=q["parsed_total"], source=q["source"]))
     from matrix.quality import ISSUE_KINDS
-    issues = pd.DataFrame(q["issues"])
+    issues = pd.DataFrame(q["issues"], columns=["kind", "message", "line", "pillar", "serial", "project_id"])
     st.subheader(_("Data issues"))
     counts = issues["kind"].value_counts()
     st.caption("; ".join(f"{_(ISSUE_KINDS.get(k, k))}: {n}" for k, n in counts.items()))
@@ -514,7 +522,8 @@ def sidebar(opts: dict) -> None:
             st.slider(_("Active in years"), lo, hi, key="f_years",
                       help=_("Projects active at some time in this range. Undated projects are left out while the range is narrowed."))
         st.text_input(_("Search text"), key="f_q", placeholder=_("e.g. border, prison, youth"),
-                      help=_("Searches titles, activities, entities and geography; every word must appear."))
+                      help=_("Searches titles, activities, entities and geography; every word must appear "
+                             "(as a word or part of one: “war” also finds “award”)."))
         st.button(_("Reset all filters"), on_click=_reset, key="reset", width="stretch")
 
 
@@ -540,11 +549,11 @@ def main() -> None:
     cols[3].metric(_("Ongoing"), f"{figures['share_ongoing']:.0%}")
     cols[4].metric(_("In development"), f"{figures['share_in_development']:.0%}")
     st.segmented_control(_("View"), list(VIEWS), key="view", format_func=lambda v: _(VIEWS[v]), required=True)
-    _sync_url(f)
     if m.projects.empty and st.session_state["view"] != "quality":
         empty_message()
     else:
         RENDER[st.session_state["view"]](m, f)
+    _sync_url(f)  # after the view, which may have opened a project
 
     sidebar(opts)
     with st.sidebar:
@@ -553,7 +562,8 @@ def main() -> None:
         if missing:
             st.caption(_("{n} undated projects are left out by the year range.").format(n=missing))
         if st.session_state.get("_ignored"):
-            st.warning(_("Ignored filter values from the link that match nothing: {values}").format(values=", ".join(st.session_state["_ignored"])))
+            st.warning(_("Ignored filter values from the link that match nothing: {values}").format(
+                values=md_escape(", ".join(st.session_state["_ignored"]))))
         downloads(m, f, lang)
 
 main()

@@ -1,10 +1,10 @@
 """Annex II of A/72/840 (text) -> raw records.
 
 The matrix is four tab-separated tables, one per pillar. What this loader copes with
-(see shared/seeds/README.md): headers repeated at page breaks, sometimes in ``<b>``;
+(described in the README of the source documents): headers repeated at page breaks, sometimes in ``<b>``;
 blank lines between rows; continuation lines that start with empty cells; serials that
 repeat or skip; stated counts that disagree with the rows. It reads text and positions
-only; splitting cells into fields is the domain's job (``matrix.normalise``).
+only; splitting cells into fields is the domain's job (``matrix.titles``, ``matrix.build``).
 """
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from pathlib import Path
 
 from loaders.records import LoadResult, RawRecord, SourceMeta
 from matrix.errors import MatrixError
+from matrix.model import parse_pillar
 from matrix.quality import Issue
 from matrix.text import plain_text
 
 N_CELLS = 5
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 _ANNEX_START = re.compile(r"^#+\s*\**\s*Annex\s+II\s*\**\s*$", re.I)
 _ANNEX_END = re.compile(r"^#+\s*\**\s*Annex\s+III\b", re.I)
@@ -30,8 +30,7 @@ _SERIAL = re.compile(r"^\d{1,6}[a-z]?$")
 
 
 def _pillar_number(token: str) -> int:
-    token = token.upper()
-    return ROMAN[token] if token in ROMAN else int(token)
+    return parse_pillar(token)  # the regexes only let I..IV and 1..4 through
 
 
 def read_text(path: Path) -> str:

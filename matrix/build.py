@@ -82,10 +82,16 @@ def build_tables(result: LoadResult) -> Tables:
     entities, places = entity_table(), gazetteer()
     is_organisation = lambda name: entities.canonical(name) is not None  # noqa: E731
 
-    if records and all(rec.project_id for rec in records):
+    given = [rec.project_id for rec in records]
+    if records and all(given) and len(set(given)) == len(given):
         # A workbook export: ids are given, and gaps in the numbering come from filtering.
-        ids = [rec.project_id for rec in records]
+        ids = given
     else:
+        if all(given):
+            for pid, n in Counter(given).items():
+                if n > 1:
+                    issues.append(Issue("duplicate_serial", f"project id {pid} appears {n} times in the workbook; "
+                                        "ids are made again from pillar and serial", project_id=pid))
         ids = _project_ids(records, issues)
         _missing_serials(records, issues)
 
@@ -185,6 +191,10 @@ def build_tables(result: LoadResult) -> Tables:
                                 line=lines[pid], project_id=pid, pillar=int(pillar)))
     resolutions = project_resolutions(project_frame, issues, lines)
     overlaps = overlap_candidates(project_frame, pd.DataFrame(country_rows, columns=COUNTRY_COLUMNS))
+    named_regions = sorted({r for rs in project_frame["regions"] for r in rs if r in places.regions})
+    region_members = pd.DataFrame([{"region": r, "iso3": iso, "source": places.regions[r].source}
+                                   for r in named_regions for iso in places.regions[r].members],
+                                  columns=["region", "iso3", "source"])
 
     issues.sort(key=lambda i: (i.line is None, i.line or 0))
     quality = {
@@ -196,4 +206,5 @@ def build_tables(result: LoadResult) -> Tables:
     }
     return Tables(project_frame, pd.DataFrame(entity_rows, columns=ENTITY_COLUMNS),
                   pd.DataFrame(country_rows, columns=COUNTRY_COLUMNS), quality, issues,
-                  extra={"project_themes.csv": themes, "project_resolutions.csv": resolutions, "overlaps.csv": overlaps})
+                  extra={"project_themes.csv": themes, "project_resolutions.csv": resolutions, "overlaps.csv": overlaps,
+                         "region_members.csv": region_members})

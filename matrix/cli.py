@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from matrix.errors import MatrixError
-from matrix.i18n import _
+from matrix.i18n import N_, _
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,7 +35,9 @@ def make_parser() -> argparse.ArgumentParser:
     overlaps = commands.add_parser("overlaps", help=_("print overlap candidates: alike projects of different leads in one country"))
     _add_source(overlaps)
     export = commands.add_parser("export", help=_("write the (filtered) matrix as a workbook, a CSV or a slide deck"))
-    export.add_argument("--format", required=True, choices=["xlsx", "csv", "pptx"], help=_("file format"))
+    from matrix.exports import FORMATS
+
+    export.add_argument("--format", required=True, choices=FORMATS, help=_("file format"))
     export.add_argument("--out", type=Path, required=True, help=_("file to write"))
     _add_source(export)
     _add_filters(export)
@@ -43,16 +45,18 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 FILTER_OPTIONS = {
-    "pillar": "I..IV or 1..4", "status": "Ongoing, Completed, In development", "entity": "canonical acronym or name",
-    "country": "ISO 3166 alpha-3", "region": "UN M49 region or a named region", "scope": "Global, Regional, Multi-country, National",
-    "theme": "theme", "resolution": "Security Council resolution number", "q": "free text",
+    "pillar": N_("I..IV or 1..4"), "status": N_("Ongoing, Completed, In development"),
+    "entity": N_("canonical acronym or name"), "country": N_("ISO 3166 alpha-3"),
+    "region": N_("UN M49 region or a named region"), "scope": N_("Global, Regional, Multi-country, National"),
+    "theme": N_("theme or tag (data/reference/themes.csv)"), "resolution": N_("Security Council resolution number"),
+    "q": N_("free text: every word must appear, as a word or part of one"),
 }
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group(_("filters (each may repeat: values of one filter are OR-ed, filters AND-ed)"))
     for name, meaning in FILTER_OPTIONS.items():
-        group.add_argument(f"--{name}", action="append", default=[], metavar="VALUE", help=meaning)
+        group.add_argument(f"--{name}", action="append", default=[], metavar="VALUE", help=_(meaning))
     group.add_argument("--year-from", type=int, default=None, help=_("active in or after this year"))
     group.add_argument("--year-to", type=int, default=None, help=_("active in or before this year"))
     group.add_argument("--coverage", choices=["named", "all"], default="named",
@@ -72,6 +76,8 @@ def filters_from_args(args, matrix):
     if args.year_to is not None:
         params["year_to"] = str(args.year_to)
     params["coverage"] = args.coverage
+    if args.year_from is not None and args.year_to is not None and args.year_from > args.year_to:
+        raise MatrixError(_("--year-from {a} is after --year-to {b}").format(a=args.year_from, b=args.year_to))
     for value in args.pillar:
         for part in value.split(","):
             if parse_pillar(part) is None:
@@ -150,15 +156,15 @@ def cmd_overlaps(args) -> int:
     from matrix.data import load_matrix, matrix_from_tables
 
     matrix = matrix_from_tables(load_and_build(args.source)) if args.source else load_matrix()
-    pairs = matrix.extra["overlaps"]
-    p = matrix.projects.set_index("project_id")
+    pairs = matrix.extra.get("overlaps")
+    if pairs is None:
+        raise MatrixError(_("no overlaps table here: run `python -m matrix build`"), file="data/processed/overlaps.csv")
     print(_("{n} overlap candidates (score = similarity of the descriptions, 0 to 1)").format(n=len(pairs)))
     for row in pairs.itertuples():
-        a, b = p.loc[row.project_a], p.loc[row.project_b]
-        print(f"{row.score:.3f}  {row.country}  {row.project_a} ({a['lead_entity']}) ~ {row.project_b} ({b['lead_entity']})"
+        print(f"{row.score:.3f}  {row.country}  {row.project_a} ({row.lead_a}) ~ {row.project_b} ({row.lead_b})"
               f"  [{row.shared_terms}]")
-        print(f"       {row.project_a}: {a['title']}")
-        print(f"       {row.project_b}: {b['title']}")
+        print(f"       {row.project_a}: {row.title_a}")
+        print(f"       {row.project_b}: {row.title_b}")
     return 0
 
 
@@ -175,6 +181,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `python -m matrix quality | head`
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a folder that cannot be written, a disk that is full, …
+        where = f"{exc.filename}: " if exc.filename else ""
+        sys.stderr.write(f"error: {where}{exc.strerror or exc}\n")
+        return 2
     except KeyboardInterrupt:
         sys.stderr.write("error: interrupted\n")
         return 130

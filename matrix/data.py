@@ -26,8 +26,9 @@ class Matrix:
         def keep(frame: pd.DataFrame) -> pd.DataFrame:
             if "project_id" in frame:
                 return frame[frame["project_id"].isin(ids)]
-            # Pair tables (overlaps): a pair concerns the view when either project is in it.
-            return frame[frame["project_a"].isin(ids) | frame["project_b"].isin(ids)]
+            if "project_a" in frame:  # pair tables (overlaps): a pair concerns the view when either project is in it
+                return frame[frame["project_a"].isin(ids) | frame["project_b"].isin(ids)]
+            return frame  # tables about places, not projects (region_members)
 
         return replace(self, projects=self.projects[self.projects["project_id"].isin(ids)],
                        entities=keep(self.entities), countries=keep(self.countries),
@@ -53,7 +54,5 @@ def load_matrix(folder: str | Path | None = None) -> Matrix:
 
 def matrix_from_tables(tables) -> Matrix:
     """A Matrix straight from a build (no files): for exports from any --source."""
-    from matrix.tables import read_csv  # noqa: F401  (same shapes as on disk)
-
     return Matrix(projects=tables.projects, entities=tables.project_entities, countries=tables.project_countries,
                   quality=tables.quality, extra={k.removesuffix(".csv"): v for k, v in tables.extra.items()})

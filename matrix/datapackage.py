@@ -58,6 +58,11 @@ FIELDS: dict[str, tuple[dict, str]] = {
     "score": ({"type": "number", "constraints": {"required": True, "minimum": 0, "maximum": 1}},
               N_("Similarity of the two descriptions (TF-IDF cosine, 0 to 1)")),
     "shared_terms": ({"type": "string"}, N_("Distinctive words both descriptions use, strongest first")),
+    "lead_a": ({"type": "string"}, N_("Lead entity of the first project")),
+    "lead_b": ({"type": "string"}, N_("Lead entity of the second project")),
+    "title_a": ({"type": "string"}, N_("Title of the first project")),
+    "title_b": ({"type": "string"}, N_("Title of the second project")),
+    "source": ({"type": "string"}, N_("Where the region's membership comes from")),
 }
 
 # table -> (primary key, columns that refer to projects.project_id)
@@ -68,13 +73,8 @@ KEYS = {
     "project_themes": (["project_id", "theme"], ["project_id"]),
     "project_resolutions": (["project_id", "resolution"], ["project_id"]),
     "overlaps": (["project_a", "project_b", "country"], ["project_a", "project_b"]),
+    "region_members": (["region", "iso3"], []),
 }
-
-
-def register_fields(fields: dict[str, tuple[dict, str]], keys: dict[str, tuple[list, list]]) -> None:
-    """Let other modules (the coordination lens) describe their own tables."""
-    FIELDS.update(fields)
-    KEYS.update(keys)
 
 
 def describe(column: str) -> str:

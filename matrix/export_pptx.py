@@ -151,11 +151,13 @@ def write_deck(m: Matrix, filters: Filters, path: Path, generated: datetime) -> 
     ps = summaries.by_pillar_status(m)
     data = CategoryChartData()
     data.categories = [pillar_label(p) for p in PILLARS]
-    for status in STATUSES:
-        data.add_series(_(status), [int(ps[(ps.pillar == p) & (ps.status == status)]["projects"].sum()) for p in PILLARS])
+    statuses = list(STATUSES) + ([""] if (ps["status"] == "").any() else [])
+    for status in statuses:
+        data.add_series(_(status) if status else _("Unknown"),
+                        [int(ps[(ps.pillar == p) & (ps.status == status)]["projects"].sum()) for p in PILLARS])
     chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_STACKED, MARGIN, content_top, content_w, content_h, data).chart
     _style_chart(chart)
-    _color_series(chart, [STATUS_COLORS[s] for s in STATUSES])
+    _color_series(chart, [STATUS_COLORS[s] for s in statuses])
 
     # 4. Top entities
     slide = _slide(prs, _("Top entities"), source_note)

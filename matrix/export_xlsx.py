@@ -21,8 +21,8 @@ from matrix.i18n import _
 from matrix.model import BOOL_COLUMNS, COUNTRY_COLUMNS, ENTITY_COLUMNS, LIST_COLUMNS, PILLAR_ROMAN, PILLARS, PROJECT_COLUMNS, STATUSES
 from matrix.palette import PILLAR_COLORS, STATUS_COLORS, UN_BLUE
 from matrix.summaries import pillar_label
+from matrix.text import FORMULA_START
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="00689D")
 TITLE_FONT = Font(bold=True, size=14)
@@ -240,14 +240,7 @@ def lens_sheets(wb, m: Matrix) -> None:
     overlaps = m.extra.get("overlaps")
     if overlaps is not None:
         ws = wb.create_sheet(_("Overlaps"))
-        p = m.projects.set_index("project_id")
-        full = p if len(p) else None
-        rows = overlaps.copy()
-        for side in ("a", "b"):
-            ids = rows[f"project_{side}"]
-            rows[f"lead_{side}"] = [p.loc[i, "lead_entity"] if full is not None and i in p.index else "" for i in ids]
-            rows[f"title_{side}"] = [p.loc[i, "title"] if full is not None and i in p.index else "" for i in ids]
-        _plain_table(ws, rows, ["score", "country", "project_a", "lead_a", "title_a", "project_b", "lead_b", "title_b", "shared_terms"],
+        _plain_table(ws, overlaps, ["score", "country", "project_a", "lead_a", "title_a", "project_b", "lead_b", "title_b", "shared_terms"],
                      [_("Similarity"), _("Country"), _("Project A"), _("Lead A"), _("Title A"), _("Project B"), _("Lead B"),
                       _("Title B"), _("Shared distinctive words")], [10, 16, 10, 12, 50, 10, 12, 50, 36])
 

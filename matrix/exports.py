@@ -64,7 +64,10 @@ def write_atomic(out: Path, write) -> Path:
         raise MatrixError("the folder for --out does not exist", file=str(out.parent))
     if out.is_dir():
         raise MatrixError("--out is a folder; give a file name", file=str(out))
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    except OSError as exc:
+        raise MatrixError(f"cannot write here ({exc.strerror})", file=str(out)) from None
     os.close(fd)
     try:
         write(Path(tmp))

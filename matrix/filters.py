@@ -9,7 +9,7 @@ URL form (CONTRACT.md): ``?pillar=II&status=Ongoing,Completed&country=MLI&q=bord
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -70,6 +70,9 @@ class Filters:
         return text[:120]
 
 
+_LIST_COMMA = re.compile(r",(?!\s)")  # "A,B" separates; "Dialogue, tolerance and …" is one value
+
+
 def _split(values) -> list[str]:
     if values is None:
         return []
@@ -77,7 +80,7 @@ def _split(values) -> list[str]:
         values = [values]
     out: list[str] = []
     for value in values:
-        out.extend(v.strip() for v in str(value).split(",") if v.strip())
+        out.extend(v.strip() for v in _LIST_COMMA.split(str(value)) if v.strip())
     return out
 
 
@@ -88,9 +91,20 @@ def _year(value) -> int | None:
     return None
 
 
+def unreadable_params(params) -> list[str]:
+    """Values from_params cannot read and leaves out: pillars, years, coverage."""
+    get = params.get_all if hasattr(params, "get_all") else (lambda k: params.get(k))
+    bad = [f"pillar={v}" for v in _split(get("pillar")) if parse_pillar(v) is None]
+    for name in ("year_from", "year_to"):
+        bad += [f"{name}={v}" for v in _split(get(name)) if not v.isdigit()]
+    bad += [f"coverage={v}" for v in _split(get("coverage")) if v not in COVERAGES]
+    return bad
+
+
 def from_params(params) -> Filters:
     """URL query parameters (or CLI options) -> Filters. Unknown values are kept as typed
-    (they match nothing) except pillars, which must be I..IV or 1..4."""
+    (they match nothing); values of the wrong form (``pillar=V``, ``year_from=abc``) are
+    left out, and ``unreadable_params`` names them."""
     get = params.get_all if hasattr(params, "get_all") else (lambda k: params.get(k))
     kwargs: dict = {}
     for name in LIST_FILTERS:
@@ -102,6 +116,8 @@ def from_params(params) -> Filters:
         kwargs[name] = tuple(dict.fromkeys(values))
     kwargs["year_from"] = _year(get("year_from"))
     kwargs["year_to"] = _year(get("year_to"))
+    if kwargs["year_from"] is not None and kwargs["year_to"] is not None and kwargs["year_from"] > kwargs["year_to"]:
+        kwargs["year_from"], kwargs["year_to"] = kwargs["year_to"], kwargs["year_from"]  # a link with the range reversed
     q = get("q")
     kwargs["q"] = (" ".join(q) if isinstance(q, list) else (q or "")).strip()
     coverage = _split(get("coverage"))
@@ -125,6 +141,11 @@ def to_params(filters: Filters) -> dict[str, str]:
     if filters.coverage != "named":
         out["coverage"] = filters.coverage
     return out
+
+
+def countries_for(matrix: Matrix, coverage: str) -> pd.DataFrame:
+    """The project-country rows a coverage looks at: named only, or all bases."""
+    return matrix.countries if coverage == "all" else matrix.countries[matrix.countries["basis"] == "named"]
 
 
 def _ids_with(frame: pd.DataFrame, column: str, values) -> set:
@@ -152,15 +173,15 @@ def matching_ids(matrix: Matrix, filters: Filters, text: pd.Series | None = None
         mask &= p["scope"].isin(filters.scope)
     if filters.entity:
         mask &= p["project_id"].isin(_ids_with(matrix.entities, "entity", filters.entity))
-    places = matrix.countries if filters.coverage == "all" else matrix.countries[matrix.countries["basis"] == "named"]
+    places = countries_for(matrix, filters.coverage)
     if filters.country:
         mask &= p["project_id"].isin(_ids_with(places, "iso3", filters.country))
     if filters.region:
         # A region matches projects working in it: naming it, or (per coverage) working in
         # a country of it. M49 regions are read off each country; a named region's members
         # (Sahel, ASEAN, …) are the countries the build derived from it.
-        c = matrix.countries
-        members = set(c.loc[(c["basis"] == "region") & c["via"].isin(filters.region), "iso3"])
+        rm = matrix.extra.get("region_members")
+        members = set(rm.loc[rm["region"].isin(filters.region), "iso3"]) if rm is not None else set()
         ids = (_ids_with(places, "region", filters.region) | _ids_with(places, "subregion", filters.region)
                | _ids_with(places, "intermediate_region", filters.region) | _ids_with(places, "iso3", members))
         ids |= set(p.loc[p["regions"].map(lambda rs: any(r in filters.region for r in rs)), "project_id"])
@@ -176,9 +197,14 @@ def matching_ids(matrix: Matrix, filters: Filters, text: pd.Series | None = None
         # projects cannot be placed in time and are left out (the app says how many).
         lo = filters.year_from if filters.year_from is not None else -10**6
         hi = filters.year_to if filters.year_to is not None else 10**6
-        start, end = p["start_year"], p["end_year"]
+        from matrix.summaries import REPORT_YEAR
+
+        start = p["start_year"]
+        # An open-ended project runs to the report year (or its start, if later), as the
+        # charts draw it: the matrix says nothing of later years.
+        end = p["end_year"].fillna(start.clip(lower=REPORT_YEAR).where(p["open_ended"]))
         dated = start.notna()
-        active = dated & (start.fillna(10**7) <= hi) & (end.isna() & p["open_ended"] | (end.fillna(-10**7) >= lo))
+        active = dated & (start.fillna(10**7) <= hi) & (end.fillna(-10**7) >= lo)
         mask &= active.fillna(False).astype(bool)
     if filters.q:
         text = text if text is not None else search_text(matrix)
@@ -204,6 +230,3 @@ def undated_excluded(matrix: Matrix, filters: Filters) -> int:
     p = matrix.projects
     return int(p[p["project_id"].isin(ids)]["start_year"].isna().sum())
 
-
-def all_fields() -> list[str]:
-    return [f.name for f in fields(Filters)]

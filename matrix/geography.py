@@ -16,7 +16,6 @@ from functools import lru_cache
 from matrix.reference import read_reference, split_list
 from matrix.text import plain_text
 
-SCOPES = ("Global", "Regional", "Multi-country", "National")
 BASIS_ORDER = {"named": 0, "mission": 1, "region": 2}
 
 _FILLER = re.compile(

@@ -12,7 +12,7 @@ from collections import Counter
 
 import pandas as pd
 
-OVERLAP_COLUMNS = ["project_a", "project_b", "country", "score", "shared_terms"]
+OVERLAP_COLUMNS = ["project_a", "project_b", "country", "score", "shared_terms", "lead_a", "lead_b", "title_a", "title_b"]
 # Chosen by reading the ranked pairs of the 2018 matrix (README, "Overlaps"): at 0.16 and
 # above, with at least two distinctive words in common, pairs read as the same kind of work
 # in the same place; below, or on one shared word ("unit"), they mostly do not.
@@ -78,7 +78,9 @@ def overlap_candidates(projects: pd.DataFrame, countries: pd.DataFrame, threshol
                 score = sum(shared.values())
                 if score >= threshold and len(shared) >= MIN_SHARED_TERMS:
                     terms = [w for w, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:6]]
+                    # Leads and titles ride along, so a pair reads on its own even in a filtered export.
                     rows.append({"project_a": a, "project_b": b, "country": name, "score": round(score, 3),
-                                 "shared_terms": "; ".join(terms)})
+                                 "shared_terms": "; ".join(terms), "lead_a": pa["lead_entity"], "lead_b": pb["lead_entity"],
+                                 "title_a": pa["title"], "title_b": pb["title"]})
     frame = pd.DataFrame(rows, columns=OVERLAP_COLUMNS)
     return frame.sort_values(["score", "project_a", "project_b", "country"], ascending=[False, True, True, True]).reset_index(drop=True)

@@ -86,7 +86,9 @@ def active_per_year(m: Matrix) -> tuple[pd.DataFrame, dict]:
 
 
 def per_country(m: Matrix, coverage: str = "named") -> pd.DataFrame:
-    c = m.countries if coverage == "all" else m.countries[m.countries["basis"] == "named"]
+    from matrix.filters import countries_for
+
+    c = countries_for(m, coverage)
     if c.empty:
         return pd.DataFrame(columns=["iso3", "country", "region", "projects", "named", "derived"])
     named = c[c["basis"] == "named"].groupby("iso3")["project_id"].nunique()
@@ -98,7 +100,9 @@ def per_country(m: Matrix, coverage: str = "named") -> pd.DataFrame:
 
 def not_on_map(m: Matrix, coverage: str = "named") -> pd.DataFrame:
     """Projects that the map cannot show: no country behind them for this coverage."""
-    c = m.countries if coverage == "all" else m.countries[m.countries["basis"] == "named"]
+    from matrix.filters import countries_for
+
+    c = countries_for(m, coverage)
     p = m.projects[~m.projects["project_id"].isin(c["project_id"])]
     return p[["project_id", "title", "scope", "geography", "lead_entity", "status"]].reset_index(drop=True)
 

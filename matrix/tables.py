@@ -76,5 +76,10 @@ def read_tables(folder: str | Path) -> dict[str, pd.DataFrame | dict]:
     """Every CSV of a processed folder as a frame, keyed by file stem, plus ``quality``."""
     folder = Path(folder)
     data: dict = {path.stem: read_csv(path) for path in sorted(folder.glob("*.csv"))}
-    data["quality"] = json.loads((folder / "quality.json").read_text(encoding="utf-8"))
+    quality = folder / "quality.json"
+    if not quality.exists():
+        from matrix.errors import MatrixError
+
+        raise MatrixError("quality.json missing: run `python -m matrix build`", file=str(folder))
+    data["quality"] = json.loads(quality.read_text(encoding="utf-8"))
     return data

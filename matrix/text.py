@@ -6,6 +6,7 @@ import re
 
 _LINK = re.compile(r"<a\b[^>]*?href\s*=\s*[\"']([^\"']*)[\"'][^>]*>(.*?)</a\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]+>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # no place in text, and illegal in xlsx
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
@@ -26,17 +27,18 @@ def plain_text(value: str) -> str:
     text = _TAG.sub("", text)
     text = html.unescape(text)
     text = text.replace("\u00ad", "")  # soft hyphen
+    text = _CONTROL.sub(" ", text)
     text = _SPACE.sub(" ", text)
     return text.strip()
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise_formula(value):
     """Spreadsheet-safe text: a cell that a spreadsheet would run as a formula gets a
     leading apostrophe-like quote so it is shown, not evaluated. Non-strings pass."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
 

@@ -48,7 +48,10 @@ def test_every_view_renders_on_an_empty_result(view):
     ({"country": "MLI"}, 24), ({"country": "MLI", "coverage": "all"}, 46),
     ({"entity": "UNODC", "pillar": "III"}, 91), ({"q": "border"}, 17), ({"scope": "Global"}, 113),
     ({"theme": "Financing of terrorism"}, 25), ({"resolution": "1540"}, 10), ({"resolution": "2178,2396"}, 5),
-    ({"region": "Sahel"}, 55)  # naming the Sahel, or naming one of its ten countries, ({"year_from": "2018", "year_to": "2018"}, 132),
+    ({"region": "Sahel"}, 55),  # naming the Sahel, or naming one of its ten countries
+    ({"year_from": "2018", "year_to": "2018"}, 132),
+    ({"theme": "Dialogue, tolerance and understanding"}, 32),  # a value with a comma in it
+    ({"region": "Horn of Africa"}, 9),
 ])
 def test_url_parameters_set_filters(params, expected):
     at = run_app(params)
@@ -90,6 +93,24 @@ def test_unknown_values_in_a_link_are_reported_not_fatal():
     assert any("XXX" in w.value and "NOPE" in w.value for w in at.sidebar.warning)
 
 
+def test_link_values_are_shown_as_text_never_markdown():
+    at = run_app({"entity": "![x](https://evil.example/p.png)", "pillar": "V", "year_from": "abc"})
+    warning = at.sidebar.warning[0].value
+    # Markdown characters escaped: the page shows the text, loads no image and makes no link.
+    assert "\\!\\[x\\]\\(https\\://evil\\.example/p\\.png\\)" in warning
+    assert "pillar=V" in warning and "year\\_from=abc" in warning
+    at = run_app({"view": "projects", "project": "[x](javascript:alert(1))"})
+    assert any("\\[x\\]" in w.value for w in at.warning)
+
+
+def test_years_outside_the_data_are_clamped_not_fatal():
+    at = run_app({"year_from": "2050"})
+    assert projects_metric(at) == 4  # clamped to 2021: the four projects printed as running to 2021
+    assert at.sidebar.slider(key="f_years").value == (2021, 2021)
+    at = run_app({"year_to": "1990"})
+    assert at.sidebar.slider(key="f_years").value == (2000, 2000)
+
+
 def test_a_link_opens_a_project_record():
     at = run_app({"view": "projects", "project": "P2-026b"})
     assert any("P2-026b" in h.value for h in at.subheader)
@@ -97,6 +118,7 @@ def test_a_link_opens_a_project_record():
     values = dict(zip(record.iloc[:, 0], record.iloc[:, 1]))
     assert values["Source"] == "data/raw/A-72-840_report_ar_annexes_en.txt, line 615"
     assert values["Duration as printed"] == "Jul. 2016–Dec. 2017"
+    assert url(at)["project"] == "P2-026b"
 
 
 def test_year_range_says_how_many_undated_projects_it_leaves_out():

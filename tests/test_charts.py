@@ -23,6 +23,9 @@ def all_figures(m):
         "tiles": charts.entity_tiles(summaries.entity_pillar(m)),
         "network": charts.network(nodes, edges),
         "timeline": charts.timeline(m.projects),
+        "themes": charts.theme_bars(summaries.theme_counts(m)),
+        "pillar_region": charts.tiles(summaries.pillar_region(m), "pillar", "region", [1, 2, 3, 4],
+                                      sorted(summaries.pillar_region(m)["region"].unique()), summaries.pillar_label),
     }
 
 

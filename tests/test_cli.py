@@ -1,4 +1,6 @@
 """The command line: exit codes, one-line errors, nothing half-written, no traceback."""
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -26,7 +28,7 @@ def test_build_prints_a_one_line_summary(tmp_path):
         f"from data/raw/A-72-840_report_ar_annexes_en.txt into {tmp_path / 'out'}"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "datapackage.json", "overlaps.csv", "project_countries.csv", "project_entities.csv", "project_resolutions.csv",
-        "project_themes.csv", "projects.csv", "quality.json"]
+        "project_themes.csv", "projects.csv", "quality.json", "region_members.csv"]
 
 
 def test_quality_prints_reconciliation_and_every_issue():
@@ -132,6 +134,10 @@ def test_mutated_sources_raise_only_matrix_error(tmp_path, text, as_bytes, junk)
     except MatrixError as exc:
         assert exc.file == str(path)
         return
-    # Nothing silently dropped: every numbered row is a project.
-    assert len(tables.projects) == tables.quality["parsed_total"]
+    # Nothing silently dropped: every line that starts like a numbered row is a project
+    # (at its own line) or is reported with its line.
+    lines = path.read_bytes().decode("utf-8", "replace").splitlines()
+    numbered = {i for i, line in enumerate(lines, start=1) if re.match(r"\d{1,6}[a-z]?\t", line)}
+    accounted = set(tables.projects["source_line"].astype(int)) | {i.line for i in tables.issues if i.line}
+    assert numbered <= accounted, sorted(numbered - accounted)[:5]
     assert tables.projects["project_id"].is_unique

@@ -135,3 +135,12 @@ def test_pairs_that_must_not_appear(m):
     assert list(o["score"]) == sorted(o["score"], reverse=True)
     assert o.iloc[0][["project_a", "project_b", "shared_terms"]].tolist() == [
         "P3-022", "P3-055", "specialized; transnational; organized; crime"]
+
+
+def test_region_filter_uses_the_regions_members(m):
+    from matrix.filters import apply_filters, from_params
+
+    horn = apply_filters(m, from_params({"region": "Horn of Africa"})).projects
+    # naming the Horn of Africa (P2-024) or one of Djibouti, Eritrea, Ethiopia, Somalia
+    named = m.countries[(m.countries.basis == "named") & m.countries.iso3.isin(["DJI", "ERI", "ETH", "SOM"])].project_id
+    assert set(horn.project_id) == set(named) | {"P2-024"} and len(horn) == 9
