@@ -75,7 +75,7 @@ def _app_script_times(data_folder: Path | None) -> dict[str, float]:
     else:
         os.environ.pop("CTMATRIX_DATA", None)
     out = {}
-    for view in ("overview", "map", "entities", "timeline", "projects", "quality"):
+    for view in ("overview", "map", "entities", "timeline", "projects", "coordination", "quality"):
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
         at.query_params["view"] = view
         at.run()
