@@ -5,7 +5,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 
-.PHONY: run test install install-dev system-deps data bench clean
+.PHONY: run test install install-dev system-deps data bench clean messages
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,3 +46,13 @@ bench: install-dev system-deps node_modules/axe-core/axe.min.js
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
+
+# Translations (Babel's tooling): extract every user-facing string and the reference
+# vocabulary into the template, merge it into the six catalogues, compile them. Run it
+# after changing a string; tests/test_i18n.py fails while a catalogue is stale or incomplete.
+messages: install
+	PYTHONPATH=. $(VENV)/bin/pybabel -q extract -F babel.cfg -k _ -k N_ --no-location --sort-output \
+	  --add-comments=TRANSLATORS: --project "CT Matrix" --omit-header -o locale/ctmatrix.pot .
+	$(VENV)/bin/pybabel -q update -i locale/ctmatrix.pot -d locale -D ctmatrix --no-fuzzy-matching --ignore-obsolete
+	$(PY) -m matrix.i18n_extract --fill-source locale/en/LC_MESSAGES/ctmatrix.po
+	$(VENV)/bin/pybabel compile -d locale -D ctmatrix --statistics

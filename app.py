@@ -14,11 +14,13 @@ from matrix import charts, summaries
 from matrix.data import data_folder, load_matrix
 from matrix.exports import export_bytes, export_name
 from matrix.filters import Filters, apply_filters, from_params, search_text, to_params, undated_excluded, unreadable_params
-from matrix.i18n import _, N_, set_language
+from matrix.i18n import LANGUAGES, _, N_, is_rtl, language_name, percent, set_language
 from matrix.model import PILLAR_ROMAN, SCOPES, STATUSES
 from matrix.options import filter_options
+from matrix.palette import font_family
 from matrix.summaries import pillar_label
 from matrix.text import md_escape
+from matrix.vocabulary import country_name, display_table, localise, region_name
 
 VIEWS = {
     "overview": N_("Overview"),
@@ -53,13 +55,20 @@ def _options(folder: str):
     return filter_options(_matrix(folder))
 
 
+@st.cache_resource(show_spinner=False)
+def _localised(folder: str, lang: str):
+    return localise(_matrix(folder))
+
+
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _filtered(folder: str, key: tuple):
-    return apply_filters(_matrix(folder), from_params(dict(key)), _search_index(folder))
+def _filtered(folder: str, key: tuple, lang: str):
+    # Filters read canonical values (ISO3, English region names); names are localised after.
+    return localise(apply_filters(_matrix(folder), from_params(dict(key)), _search_index(folder)))
 
 
 def matrix():
-    return _matrix(str(data_folder()))
+    """The whole matrix, country names in the page's language."""
+    return _localised(str(data_folder()), st.session_state["f_lang"])
 
 
 def options():
@@ -67,7 +76,7 @@ def options():
 
 
 def filtered(key: tuple):
-    return _filtered(str(data_folder()), key)
+    return _filtered(str(data_folder()), key, st.session_state["f_lang"])
 
 
 # --- state: URL <-> widgets <-> Filters ---------------------------------------------------
@@ -136,9 +145,8 @@ def _sync_url(f: Filters) -> None:
         wanted["view"] = st.session_state["view"]
     if st.session_state.get("_project"):
         wanted["project"] = st.session_state["_project"]
-    lang = st.query_params.get("lang")
-    if lang:
-        wanted["lang"] = lang
+    if st.session_state["f_lang"] != "en":
+        wanted["lang"] = st.session_state["f_lang"]
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)
 
@@ -165,7 +173,7 @@ def chart(fig, name: str, summary: str, table: pd.DataFrame | None = None, selec
     if table is not None:
         with st.expander(_("Data table: {chart}").format(chart=_(name_label(name)))):
             # A plain HTML table: read by screen readers, and no data-grid bundle to load.
-            st.table(table, hide_index=True, border="horizontal")
+            st.table(display_table(table), hide_index=True, border="horizontal")
     points = (event or {}).get("selection", {}).get("points", []) if selectable else []
     return points
 
@@ -263,8 +271,7 @@ def view_map(m, f: Filters) -> None:
         rest = summaries.not_on_map(m, coverage)
         st.caption(_("{n} projects name no country (global or regional work, or a list of organisations): "
                      "they are listed here so that nothing disappears.").format(n=len(rest)))
-        st.dataframe(rest.rename(columns={"project_id": _("ID"), "title": _("Title"), "scope": _("Scope"),
-                                          "geography": _("Geography"), "lead_entity": _("Lead"), "status": _("Status")}),
+        st.dataframe(display_table(rest, {"project_id": N_("ID"), "geography": N_("Geography"), "lead_entity": N_("Lead")}),
                      hide_index=True, width="stretch", height=520)
 
 
@@ -349,22 +356,21 @@ def project_record(m_all, pid: str) -> None:
     st.dataframe(pd.DataFrame(fields, columns=[_("Field"), _("Value")]), hide_index=True, width="stretch")
     st.caption(_("Title and activities are in the original English of the source."))
     ents = m_all.entities[m_all.entities["project_id"] == pid]
-    st.dataframe(ents[["entity", "entity_name", "entity_group", "role"]].rename(columns={
-        "entity": _("Entity"), "entity_name": _("Full name"), "entity_group": _("Group"), "role": _("Role")}),
-        hide_index=True, width="stretch")
+    st.dataframe(display_table(ents[["entity", "entity_name", "entity_group", "role"]]), hide_index=True, width="stretch")
     places = m_all.countries[m_all.countries["project_id"] == pid]
     if len(places):
         how = {"named": _("named in the geography"), "region": _("in a named region"), "mission": _("where a named UN mission operates")}
         st.dataframe(pd.DataFrame({_("Country"): places["country"], "ISO3": places["iso3"],
                                    _("How it was derived"): [how[b] + (f" ({v})" if v else "") for b, v in zip(places["basis"], places["via"])],
-                                   _("Region"): places["region"], _("Sub-region"): places["intermediate_region"].where(places["intermediate_region"] != "", places["subregion"])}),
+                                   _("Region"): places["region"].map(region_name),
+                                   _("Sub-region"): places["intermediate_region"].where(places["intermediate_region"] != "", places["subregion"]).map(region_name)}),
                      hide_index=True, width="stretch")
 
 
 def view_projects(m, f: Filters) -> None:
     st.subheader(_("Projects"))
     st.caption(_("{n} projects. Sort by a column header; select a row to open the project's full record. "
-                 "Search with the text filter on the left.").format(n=len(m.projects)))
+                 "Search with the “Search text” filter.").format(n=len(m.projects)))
     table = projects_table(m.projects)
     event = st.dataframe(table, hide_index=True, width="stretch", height=420, on_select="rerun",
                          selection_mode="single-row", key=f"projects-{st.session_state['_nonce']}")
@@ -390,7 +396,7 @@ def view_quality(m, f: Filters) -> None:
     st.subheader(_("Data issues"))
     counts = issues["kind"].value_counts()
     st.caption("; ".join(f"{_(ISSUE_KINDS.get(k, k))}: {n}" for k, n in counts.items()))
-    kinds = st.multiselect(_("Kinds of issue"), list(counts.index), format_func=lambda k: _(ISSUE_KINDS.get(k, k)), key="f_issue_kinds")
+    kinds = st.multiselect(_("Kinds of issue"), list(counts.index), placeholder=_("Choose options"), format_func=lambda k: _(ISSUE_KINDS.get(k, k)), key="f_issue_kinds")
     shown = issues[issues["kind"].isin(kinds)] if kinds else issues
     st.dataframe(shown[["line", "kind", "project_id", "message"]].rename(columns={
         "line": _("Line"), "kind": _("Kind"), "project_id": _("Project"), "message": _("Message")}), hide_index=True, width="stretch")
@@ -440,11 +446,9 @@ def view_coordination(m, f: Filters) -> None:
     else:
         st.caption(_("{n} resolutions cited by {p} projects, in their title or activities.").format(
             n=len(cited), p=m.extra["project_resolutions"]["project_id"].nunique()))
-        st.dataframe(cited.rename(columns={"resolution": _("Resolution"), "year": _("Year"), "subject": _("Subject"),
-                                           "projects": _("Projects"), "pillars": _("Pillars"), "entities": _("Entities")}),
-                     hide_index=True, width="stretch")
+        st.dataframe(display_table(cited), hide_index=True, width="stretch")
     with st.expander(_("Listed counter-terrorism resolutions that no project cites ({n})").format(n=len(uncited))):
-        st.table(uncited.rename(columns={"resolution": _("Resolution"), "year": _("Year"), "subject": _("Subject")}), hide_index=True)
+        st.table(display_table(uncited), hide_index=True)
 
     st.subheader(_("Overlap candidates"))
     pairs = m.extra.get("overlaps")
@@ -477,22 +481,21 @@ def view_coordination(m, f: Filters) -> None:
         regions = sorted(pr["region"].unique())
         empty = pr[pr["projects"] == 0]
         summary = _("Projects per pillar and UN M49 region (countries named or covered); empty cells: {cells}.").format(
-            cells=", ".join(f"{pillar_label(r.pillar)} × {r.region}" for r in empty.itertuples()) or _("none"))
-        chart(charts.tiles(pr, "pillar", "region", list(PILLAR_ROMAN), regions, pillar_label), "pillar-region", summary,
+            cells=", ".join(f"{pillar_label(r.pillar)} × {region_name(r.region)}" for r in empty.itertuples()) or _("none"))
+        chart(charts.tiles(pr, "pillar", "region", list(PILLAR_ROMAN), regions, pillar_label, region_name), "pillar-region", summary,
               pr.pivot(index="region", columns="pillar", values="projects").rename(columns=pillar_label).reset_index(), selectable=False)
     with right:
         single = summaries.single_entity_countries(m)
         st.markdown("**" + _("Countries named by a single entity only") + "**")
         st.caption(_("{n} countries: every project naming them is carried out by the same one entity.").format(n=len(single)))
-        st.dataframe(single.rename(columns={"country": _("Country"), "iso3": "ISO3", "entity": _("Entity"), "projects": _("Projects")}),
-                     hide_index=True, width="stretch", height=360)
+        st.dataframe(display_table(single), hide_index=True, width="stretch", height=360)
     tr = summaries.theme_region(m)
     if len(tr):
         regions = sorted(tr["region"].unique())
         zero = int((tr["projects"] == 0).sum())
-        chart(charts.tiles(tr, "region", "theme", regions, list(dict.fromkeys(tr["theme"])), _), "theme-region",
+        chart(charts.tiles(tr, "region", "theme", regions, list(dict.fromkeys(tr["theme"])), region_name, _), "theme-region",
               _("Projects per theme and UN M49 region; {zero} of {n} cells are empty.").format(zero=zero, n=len(tr)),
-              tr.pivot(index="theme", columns="region", values="projects").reset_index(), selectable=False)
+              tr.pivot(index="theme", columns="region", values="projects").rename(columns=region_name).reset_index(), selectable=False)
 
 
 RENDER = {"overview": view_overview, "map": view_map, "entities": view_entities, "timeline": view_timeline,
@@ -504,18 +507,18 @@ RENDER = {"overview": view_overview, "map": view_map, "entities": view_entities,
 def sidebar(opts: dict) -> None:
     with st.sidebar:
         st.header(_("Filters"))
-        st.multiselect(_("Pillar"), opts["pillar"], key="f_pillar", format_func=pillar_label)
-        st.multiselect(_("Status"), opts["status"], key="f_status", format_func=_)
-        st.multiselect(_("Entity"), opts["entity"], key="f_entity",
+        st.multiselect(_("Pillar"), opts["pillar"], key="f_pillar", placeholder=_("Choose options"), format_func=pillar_label)
+        st.multiselect(_("Status"), opts["status"], key="f_status", placeholder=_("Choose options"), format_func=_)
+        st.multiselect(_("Entity"), opts["entity"], key="f_entity", placeholder=_("Choose options"),
                        format_func=lambda e: f"{e} — {opts['entity_names'].get(e, e)}" if opts["entity_names"].get(e, e) != e else e)
-        st.multiselect(_("Country"), opts["country"], key="f_country", format_func=lambda c: opts["country_names"].get(c, c))
-        st.multiselect(_("Region"), opts["region"], key="f_region")
+        st.multiselect(_("Country"), opts["country"], key="f_country", placeholder=_("Choose options"), format_func=lambda c: country_name(c, opts["country_names"].get(c, c)))
+        st.multiselect(_("Region"), opts["region"], key="f_region", placeholder=_("Choose options"), format_func=region_name)
         st.toggle(_("Include countries covered through a region or mission"), key="f_coverage",
                   help=_("Off: only countries the geography names. On: also countries in a named region (e.g. Sahel) "
                          "or where a named UN mission operates."))
-        st.multiselect(_("Scope"), opts["scope"], key="f_scope", format_func=_)
-        st.multiselect(_("Theme"), opts["theme"], key="f_theme", format_func=_)
-        st.multiselect(_("Security Council resolution"), opts["resolution"], key="f_resolution",
+        st.multiselect(_("Scope"), opts["scope"], key="f_scope", placeholder=_("Choose options"), format_func=_)
+        st.multiselect(_("Theme"), opts["theme"], key="f_theme", placeholder=_("Choose options"), format_func=_)
+        st.multiselect(_("Security Council resolution"), opts["resolution"], key="f_resolution", placeholder=_("Choose options"),
                        format_func=lambda r: f"{r} ({resolution_year(r)})")
         lo, hi = opts["years"]
         if hi > lo:  # a matrix dated to a single year (or not at all) has no range to narrow
@@ -527,9 +530,49 @@ def sidebar(opts: dict) -> None:
         st.button(_("Reset all filters"), on_click=_reset, key="reset", width="stretch")
 
 
+def page_language(lang: str) -> None:
+    """The page in the chosen language's script and direction. Our own constant CSS
+    (no source text reaches it): Arabic reads right to left, text blocks, tables and the
+    sidebar included; charts keep their axes; English source text stays left to right."""
+    rtl = is_rtl(lang)
+    css = f"""
+    .stApp, .stApp input, .stApp textarea, .stApp button {{ font-family: {font_family(lang)}; }}
+    [lang="en"] {{ direction: ltr; text-align: left; unicode-bidi: isolate; }}
+    """
+    if rtl:
+        css += """
+    .stApp, [data-testid="stSidebar"], [data-testid="stMain"] { direction: rtl; }
+    [data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"], [data-testid="stHeading"],
+    [data-testid="stWidgetLabel"], [data-testid="stMetric"], [data-testid="stTable"] th,
+    [data-testid="stTable"] td, [data-testid="stAlert"] { text-align: right; }
+    [data-testid="stPlotlyChart"], .js-plotly-plot { direction: ltr; }
+    """
+    st.html(f"<style>{css}</style>")
+
+
+def html_lang(lang: str) -> None:
+    """Screen readers pick their voice from <html lang>, which Streamlit sets to "en": a
+    one-pixel same-origin frame sets it, and the direction, for the page. ``lang`` is one
+    of LANGUAGES (``set_language`` admits nothing else)."""
+    direction = "rtl" if is_rtl(lang) else "ltr"
+    st.iframe(f"<script>const d = window.parent.document.documentElement; d.lang = '{lang}'; d.dir = '{direction}';</script>",
+              height=1)
+
+
+def _change_language() -> None:
+    st.query_params["lang"] = st.session_state["f_lang"]
+
+
+def language_picker() -> None:
+    st.selectbox(_("Language"), LANGUAGES, key="f_lang", format_func=language_name, on_change=_change_language)
+
+
 def main() -> None:
-    lang = set_language(st.query_params.get("lang", "en"))
+    if "f_lang" not in st.session_state:
+        st.session_state["f_lang"] = st.query_params.get("lang") if st.query_params.get("lang") in LANGUAGES else "en"
+    lang = set_language(st.session_state["f_lang"])
     st.set_page_config(page_title=_("CT Matrix — UN counter-terrorism projects"), page_icon="🇺🇳", layout="wide")
+    page_language(lang)
     _init_state()
     opts = options()
     # The widgets' values are already in session state, so the filters are known before
@@ -546,8 +589,8 @@ def main() -> None:
     cols[0].metric(_("Projects"), figures["projects"], help=_("Projects that pass the filters, of {total}.").format(total=total))
     cols[1].metric(_("Entities"), figures["entities"])
     cols[2].metric(_("Countries named"), figures["countries"])
-    cols[3].metric(_("Ongoing"), f"{figures['share_ongoing']:.0%}")
-    cols[4].metric(_("In development"), f"{figures['share_in_development']:.0%}")
+    cols[3].metric(_("Ongoing"), percent(figures["share_ongoing"]))
+    cols[4].metric(_("In development"), percent(figures["share_in_development"]))
     st.segmented_control(_("View"), list(VIEWS), key="view", format_func=lambda v: _(VIEWS[v]), required=True)
     if m.projects.empty and st.session_state["view"] != "quality":
         empty_message()
@@ -555,6 +598,8 @@ def main() -> None:
         RENDER[st.session_state["view"]](m, f)
     _sync_url(f)  # after the view, which may have opened a project
 
+    with st.sidebar:
+        language_picker()
     sidebar(opts)
     with st.sidebar:
         st.markdown("**" + _("{n} of {total} projects match.").format(n=figures["projects"], total=total) + "**")
@@ -565,5 +610,6 @@ def main() -> None:
             st.warning(_("Ignored filter values from the link that match nothing: {values}").format(
                 values=md_escape(", ".join(st.session_state["_ignored"]))))
         downloads(m, f, lang)
+        html_lang(lang)
 
 main()

@@ -16,8 +16,8 @@ from matrix.quality import Issue
 REQUIRED = ("pillar", "serial", "title", "status", "activities", "geography", "entities", "duration_text")
 
 
-def _header_lookup() -> dict[str, str]:
-    from matrix.exports import HEADERS
+def _reverse(messages: dict[str, str]) -> dict[str, str]:
+    """translated text (casefolded, in any of the six languages) -> key, for each key's message."""
     from matrix.i18n import LANGUAGES, _, get_language, set_language
 
     lookup: dict[str, str] = {}
@@ -25,13 +25,27 @@ def _header_lookup() -> dict[str, str]:
     try:
         for lang in LANGUAGES:
             set_language(lang)
-            for column, label in HEADERS.items():
-                lookup[_(label).strip().casefold()] = column
+            for key, message in messages.items():
+                lookup[_(message).strip().casefold()] = key
     finally:
         set_language(current)
+    return lookup
+
+
+def _header_lookup() -> dict[str, str]:
+    from matrix.vocabulary import HEADERS
+
+    lookup = _reverse(HEADERS)
     for column in HEADERS:
         lookup[column.casefold()] = column  # the contract's own names work too
     return lookup
+
+
+def _vocabulary_lookup() -> dict[str, dict[str, str]]:
+    """Cells a workbook in another language writes translated: back to the canonical words."""
+    from matrix.model import PILLAR_NAMES, STATUSES
+
+    return {"status": _reverse({s: s for s in STATUSES}), "pillar_name": _reverse({n: n for n in PILLAR_NAMES.values()})}
 
 
 def _text(value) -> str:
@@ -76,6 +90,12 @@ def load_xlsx(path: str | Path) -> LoadResult:
 
 def _records(source, sheet, columns, rows, parse_pillar) -> LoadResult:
     meta = SourceMeta(source=source)
+    words = _vocabulary_lookup()
+
+    def canonical(column: str, value) -> str:
+        text = _text(value)
+        return words[column].get(text.casefold(), text)
+
     records: list[RawRecord] = []
     issues: list[Issue] = []
     for number, row in enumerate(rows, start=2):
@@ -88,11 +108,11 @@ def _records(source, sheet, columns, rows, parse_pillar) -> LoadResult:
             continue
         serial = _text(values.get("serial"))
         if values.get("pillar_name"):
-            meta.pillar_names.setdefault(pillar, _text(values["pillar_name"]))
+            meta.pillar_names.setdefault(pillar, canonical("pillar_name", values["pillar_name"]))
         line = values.get("source_line")
         records.append(RawRecord(
             source=source, line=number, pillar=pillar, serial=serial,
-            status=_text(values.get("status")), activities=_text(values.get("activities")),
+            status=canonical("status", values.get("status")), activities=_text(values.get("activities")),
             geography=_text(values.get("geography")), title=_text(values.get("title")),
             duration_text=_text(values.get("duration_text")),
             entities=[e.strip() for e in _text(values.get("entities")).split(";") if e.strip()],

@@ -10,10 +10,11 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from matrix.i18n import _
+from matrix.i18n import _, get_language
 from matrix.model import PILLAR_ROMAN, PILLARS, SCOPES, STATUSES
-from matrix.palette import FONT, PILLAR_COLORS, SEQUENTIAL, STATUS_COLORS, STATUS_PATTERNS, UN_BLUE
+from matrix.palette import font_family, PILLAR_COLORS, SEQUENTIAL, STATUS_COLORS, STATUS_PATTERNS, UN_BLUE
 from matrix.summaries import REPORT_YEAR, pillar_label
+from matrix.vocabulary import word
 
 BASE_FONT = 16
 _TEMPLATE = None
@@ -33,7 +34,7 @@ def _figure(data: list[dict], height: int = 420, **layout) -> go.Figure:
     """Build a figure in one go, unvalidated: Plotly's validation costs ten times the
     construction (about 8 ms a figure), which a filter change cannot afford. The tests
     validate every figure (``validate_figure``) so a wrong property still fails there."""
-    base = {"template": _template(), "height": height, "font": {"family": FONT, "size": BASE_FONT},
+    base = {"template": _template(), "height": height, "font": {"family": font_family(get_language()), "size": BASE_FONT},
             "margin": {"l": 10, "r": 10, "t": 30, "b": 10}, "hoverlabel": {"font": {"size": BASE_FONT}},
             "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}}
     return go.Figure(data=data, layout={**base, **layout}, _validate=False)
@@ -207,18 +208,19 @@ def theme_bars(df: pd.DataFrame) -> go.Figure:
     data = [{"type": "bar", "x": list(df["projects"]), "y": list(df["theme"]), "orientation": "h",
              "marker": {"color": colors, "pattern": {"shape": ["" if k == "theme" else "/" for k in df["kind"]]}},
              "text": list(df["projects"]), "textposition": "outside", "cliponaxis": False,
-             "customdata": list(df["kind"]), "hovertemplate": "%{y}: %{x} (%{customdata})<extra></extra>"}]
+             "customdata": [word(k) for k in df["kind"]], "hovertemplate": "%{y}: %{x} (%{customdata})<extra></extra>"}]
     top = df["projects"].max() if len(df) else 1
     return _figure(data, height=max(320, 26 * len(df) + 80), yaxis={"title": None},
                    xaxis={"title": {"text": _("Projects (blue: themes of annex II; grey, hatched: cross-cutting tags)")},
                           "range": [0, top * 1.12]})
 
 
-def tiles(df: pd.DataFrame, x: str, y: str, x_order: list, y_order: list, x_labels=None) -> go.Figure:
+def tiles(df: pd.DataFrame, x: str, y: str, x_order: list, y_order: list, x_labels=None, y_labels=None) -> go.Figure:
     """Counts as square tiles (a clickable heatmap); empty cells stay visible as gaps."""
     label = x_labels or (lambda v: v)
+    y_label = y_labels or (lambda v: v)
     top = max(int(df["projects"].max()), 1) if len(df) else 1
-    data = [{"type": "scatter", "x": [label(v) for v in df[x]], "y": list(df[y]), "mode": "markers+text",
+    data = [{"type": "scatter", "x": [label(v) for v in df[x]], "y": [y_label(v) for v in df[y]], "mode": "markers+text",
              "text": [str(v) if v else "·" for v in df["projects"]],
              "textfont": {"size": 13, "color": ["white" if v > top / 2 else "#222222" for v in df["projects"]]},
              "marker": {"symbol": "square", "size": 30, "color": list(df["projects"]), "colorscale": [[0, "#FFFFFF"], *SEQUENTIAL[1:]],
@@ -227,4 +229,4 @@ def tiles(df: pd.DataFrame, x: str, y: str, x_order: list, y_order: list, x_labe
              "hovertemplate": "%{y} · %{x}: %{marker.color}<extra></extra>"}]
     return _figure(data, height=max(300, 36 * len(y_order) + 120), showlegend=False,
                    xaxis={"categoryorder": "array", "categoryarray": [label(v) for v in x_order], "side": "top"},
-                   yaxis={"categoryorder": "array", "categoryarray": list(reversed(y_order))})
+                   yaxis={"categoryorder": "array", "categoryarray": [y_label(v) for v in reversed(y_order)]})

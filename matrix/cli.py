@@ -39,6 +39,10 @@ def make_parser() -> argparse.ArgumentParser:
 
     export.add_argument("--format", required=True, choices=FORMATS, help=_("file format"))
     export.add_argument("--out", type=Path, required=True, help=_("file to write"))
+    from matrix.i18n import LANGUAGES
+
+    export.add_argument("--lang", choices=LANGUAGES, default="en",
+                        help=_("language of the workbook or deck: sheet names, headers, titles, labels (the CSV keeps the contract's words)"))
     _add_source(export)
     _add_filters(export)
     return parser
@@ -138,8 +142,10 @@ def cmd_export(args) -> int:
     from matrix.data import load_matrix, matrix_from_tables
     from matrix.exports import export
     from matrix.filters import apply_filters
+    from matrix.i18n import set_language
     from matrix.reference import relative_to_root
 
+    set_language(args.lang)
     matrix = matrix_from_tables(load_and_build(args.source)) if args.source else load_matrix()
     filters = filters_from_args(args, matrix)
     view = apply_filters(matrix, filters)

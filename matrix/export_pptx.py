@@ -17,17 +17,49 @@ from matrix.data import Matrix
 from matrix.exports import filters_text
 from matrix.export_xlsx import region_counts
 from matrix.filters import Filters
-from matrix.i18n import _
+from matrix.i18n import _, date, get_language, is_rtl, number, percent
 from matrix.model import PILLARS, STATUSES
 from matrix.palette import FONT, PILLAR_COLORS, STATUS_COLORS, UN_BLUE
 from matrix.quality import ISSUE_KINDS
 from matrix.summaries import pillar_label
+from matrix.vocabulary import region_name
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.6)
 DARK = RGBColor(0x1A, 0x1A, 0x1A)
 GREY = RGBColor(0x55, 0x55, 0x55)
 FONT_NAME = FONT.split(",")[0]
+# PowerPoint picks a typeface per script: latin, ea (East Asian) and cs (complex scripts,
+# Arabic among them). Naming all three makes Chinese and Arabic render in PowerPoint and
+# LibreOffice alike (LibreOffice falls back to an installed font with the glyphs).
+EA_FONT, CS_FONT = "Microsoft YaHei", "Arial"
+LANG_TAGS = {"ar": "ar-SA", "zh": "zh-CN", "en": "en-GB", "fr": "fr-FR", "ru": "ru-RU", "es": "es-ES"}
+
+
+def _script_fonts(font) -> None:
+    """Name the latin, East Asian and complex-script typefaces of a run or chart font,
+    and tag it with the current language (spell-checking, screen readers)."""
+    from pptx.oxml.ns import qn
+
+    font.name = FONT_NAME
+    rpr = font._rPr
+    rpr.set("lang", LANG_TAGS[get_language()])
+    latin = rpr.find(qn("a:latin"))
+    for tag, face in (("a:cs", CS_FONT), ("a:ea", EA_FONT)):  # schema order: latin, ea, cs
+        old = rpr.find(qn(tag))
+        if old is not None:
+            rpr.remove(old)
+        el = rpr.makeelement(qn(tag), {"typeface": face})
+        latin.addnext(el)
+
+
+def _direction(para, align) -> None:
+    """Right to left for Arabic: the paragraph's reading order and its alignment."""
+    if is_rtl():
+        para._p.get_or_add_pPr().set("rtl", "1")
+        if align == PP_ALIGN.LEFT:
+            align = PP_ALIGN.RIGHT
+    para.alignment = align
 
 
 def _rgb(color: str) -> RGBColor:
@@ -41,10 +73,11 @@ def _text(slide, text: str, left, top, width, height, size: int = 18, bold: bool
     frame.word_wrap = True
     for i, line in enumerate(text.split("\n")):
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        para.alignment = align
+        _direction(para, align)
         run = para.add_run()
         run.text = line
-        run.font.size, run.font.bold, run.font.color.rgb, run.font.name = Pt(size), bold, color, FONT_NAME
+        run.font.size, run.font.bold, run.font.color.rgb = Pt(size), bold, color
+        _script_fonts(run.font)
     return box
 
 
@@ -62,7 +95,7 @@ def _slide(prs, title: str, source_note: str):
 def _style_chart(chart, legend: bool = True, labels: bool = True) -> None:
     chart.has_title = False  # the slide title says it; a one-series chart would repeat its name
     chart.font.size = Pt(14)
-    chart.font.name = FONT_NAME
+    _script_fonts(chart.font)
     chart.has_legend = legend
     if legend:
         chart.legend.position = XL_LEGEND_POSITION.TOP
@@ -87,6 +120,8 @@ def _color_series(chart, colors: list[str]) -> None:
 def _table(slide, header: list[str], rows: list[list], left, top, width, col_widths: list[float], size: int = 13):
     shape = slide.shapes.add_table(len(rows) + 1, len(header), left, top, width, Inches(0.4) * (len(rows) + 1))
     table = shape.table
+    if is_rtl():
+        table._tbl.tblPr.set("rtl", "1")  # columns run right to left
     for j, w in enumerate(col_widths):
         table.columns[j].width = Emu(int(width * w))
     for i, values in enumerate([header] + rows):
@@ -94,9 +129,10 @@ def _table(slide, header: list[str], rows: list[list], left, top, width, col_wid
             cell = table.cell(i, j)
             cell.text = "" if value is None else str(value)
             for para in cell.text_frame.paragraphs:
-                para.alignment = PP_ALIGN.RIGHT if isinstance(value, (int, float)) and i else PP_ALIGN.LEFT
+                _direction(para, PP_ALIGN.RIGHT if isinstance(value, (int, float)) and i else PP_ALIGN.LEFT)
                 for run in para.runs:
-                    run.font.size, run.font.name, run.font.bold = Pt(size), FONT_NAME, i == 0
+                    run.font.size, run.font.bold = Pt(size), i == 0
+                    _script_fonts(run.font)
     return table
 
 
@@ -121,7 +157,7 @@ def write_deck(m: Matrix, filters: Filters, path: Path, generated: datetime) -> 
           MARGIN, Inches(1.45), content_w, Inches(0.6), size=18, color=RGBColor(0xFF, 0xFF, 0xFF))
     _text(slide, _("Filters: {filters}").format(filters=filters_text(filters)), MARGIN, Inches(2.7), content_w,
           Inches(1.6), size=20)
-    _text(slide, _("{n} projects · generated {date}").format(n=n, date=generated.strftime("%Y-%m-%d")),
+    _text(slide, _("{n} projects · generated {date}").format(n=n, date=date(generated)),
           MARGIN, Inches(4.4), content_w, Inches(0.6), size=18, color=GREY)
     _text(slide, _("For the Global Counter-Terrorism Coordination Compact"), MARGIN, HEIGHT - Inches(1.0),
           content_w, Inches(0.5), size=14, color=GREY)
@@ -136,9 +172,9 @@ def write_deck(m: Matrix, filters: Filters, path: Path, generated: datetime) -> 
     # 2. Key figures
     slide = _slide(prs, _("Key figures"), source_note)
     fig = summaries.key_figures(m)
-    tiles = [(str(fig["projects"]), _("projects")), (str(fig["entities"]), _("entities")),
-             (str(fig["countries"]), _("countries named")), (f"{fig['share_ongoing']:.0%}", _("ongoing")),
-             (f"{fig['share_in_development']:.0%}", _("in development"))]
+    tiles = [(number(fig["projects"]), _("projects")), (number(fig["entities"]), _("entities")),
+             (number(fig["countries"]), _("countries named")), (percent(fig["share_ongoing"]), _("ongoing")),
+             (percent(fig["share_in_development"]), _("in development"))]
     tile_w = content_w / len(tiles)
     for i, (value, label) in enumerate(tiles):
         left = MARGIN + int(tile_w * i)
@@ -178,7 +214,7 @@ def write_deck(m: Matrix, filters: Filters, path: Path, generated: datetime) -> 
     no_country = int((~m.projects["project_id"].isin(m.countries["project_id"])).sum())
     if len(regions):
         data = CategoryChartData()
-        data.categories = list(regions.index)
+        data.categories = [region_name(r) for r in regions.index]
         data.add_series(_("Projects"), [int(v) for v in regions])
         chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, MARGIN, content_top, content_w,
                                        content_h - Inches(0.5), data).chart

@@ -15,13 +15,14 @@ from openpyxl.utils import get_column_letter
 from matrix import summaries
 from matrix.data import Matrix
 from matrix.datapackage import describe
-from matrix.exports import HEADERS, filters_text
+from matrix.exports import filters_text
 from matrix.filters import Filters
-from matrix.i18n import _
+from matrix.i18n import _, date, get_language, is_rtl
 from matrix.model import BOOL_COLUMNS, COUNTRY_COLUMNS, ENTITY_COLUMNS, LIST_COLUMNS, PILLAR_ROMAN, PILLARS, PROJECT_COLUMNS, STATUSES
 from matrix.palette import PILLAR_COLORS, STATUS_COLORS, UN_BLUE
 from matrix.summaries import pillar_label
 from matrix.text import FORMULA_START
+from matrix.vocabulary import HEADERS, display_value, region_name
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="00689D")
@@ -50,6 +51,7 @@ def set_cell(ws, row: int, col: int, value):
 
 
 def _value(column: str, value):
+    value = display_value(column, value)
     if column in LIST_COLUMNS:
         return "; ".join(value) if isinstance(value, list) else (value or "")
     if column == "pillar":
@@ -160,7 +162,7 @@ def summary_sheet(ws, m: Matrix) -> None:
     regions = region_counts(m)
     start = 76
     first, last = _block(ws, start, 1, _("Projects by region (UN M49; countries named or covered by a named region or mission)"),
-                         [_("Region"), _("Projects")], [[r, int(n)] for r, n in regions.items()])
+                         [_("Region"), _("Projects")], [[region_name(r), int(n)] for r, n in regions.items()])
     if len(regions):
         ws.add_chart(_bar_chart(ws, _("Projects by region"), Reference(ws, min_col=1, min_row=first, max_row=last),
                                 Reference(ws, min_col=2, min_row=first - 1, max_row=last), [UN_BLUE]), f"J{start}")
@@ -198,7 +200,7 @@ def about_sheet(ws, m: Matrix, filters: Filters, generated: datetime) -> None:
         (_("Source document"), _("CTITF Matrix of UN Counter-Terrorism Projects and Activities, annex II of A/72/840 (20 April 2018), as of February 2018")),
         (_("Source file"), m.quality.get("source", "")),
         (_("Filters applied"), filters_text(filters)),
-        (_("Generated"), generated.strftime("%Y-%m-%d %H:%M UTC")),
+        (_("Generated"), f"{date(generated)} {generated:%H:%M} UTC"),
         (_("Projects"), n),
         (_("Entities"), int(m.entities["entity"].nunique())),
         (_("Countries named"), int(m.countries[m.countries["basis"] == "named"]["iso3"].nunique())),
@@ -251,8 +253,8 @@ def _plain_table(ws, frame: pd.DataFrame, columns: list[str], headers: list[str]
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
         ws.column_dimensions[get_column_letter(j)].width = width
     for i, row in enumerate(frame[columns].itertuples(index=False), start=2):
-        for j, value in enumerate(row, start=1):
-            set_cell(ws, i, j, value).alignment = WRAP
+        for j, (column, value) in enumerate(zip(columns, row), start=1):
+            set_cell(ws, i, j, display_value(column, value)).alignment = WRAP
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(frame) + 1, 1)}"
 
@@ -268,4 +270,24 @@ def write_workbook(m: Matrix, filters: Filters, path: Path, generated: datetime)
     lens_sheets(wb, m)
     quality_sheet(wb.create_sheet(_("Data quality")), m)
     about_sheet(wb.create_sheet(_("About")), m, filters, generated)
+    script_and_direction(wb, get_language())
     wb.save(path)
+
+
+# Fonts that carry the script in Excel (Windows and macOS) and LibreOffice (which falls
+# back to an installed font with the glyphs, e.g. Noto, when the named one is missing).
+SHEET_FONTS = {"ar": "Arial", "zh": "Microsoft YaHei"}
+
+
+def script_and_direction(wb, lang: str) -> None:
+    """Arabic sheets read right to left; Arabic and Chinese text gets a font with its glyphs."""
+    name = SHEET_FONTS.get(lang)
+    for ws in wb.worksheets:
+        if is_rtl(lang):
+            ws.sheet_view.rightToLeft = True
+        if name:
+            for row in ws.iter_rows():
+                for cell in row:
+                    if cell.value is not None:
+                        f = cell.font
+                        cell.font = Font(name=name, bold=f.bold, italic=f.italic, size=f.size, color=f.color)

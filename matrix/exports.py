@@ -17,31 +17,19 @@ import pandas as pd
 from matrix.data import Matrix
 from matrix.errors import MatrixError
 from matrix.filters import Filters
-from matrix.i18n import N_, _
+from matrix.i18n import _, get_language
 from matrix.model import BOOL_COLUMNS, COUNTRY_COLUMNS, ENTITY_COLUMNS, LIST_COLUMNS, PROJECT_COLUMNS
 from matrix.text import neutralise_formula
+from matrix.vocabulary import HEADERS, localise
 
 FORMATS = ("xlsx", "csv", "pptx")
 
-# column -> readable header; the workbook loader reads them back in any language.
-HEADERS = {
-    "project_id": N_("Project ID"), "pillar": N_("Pillar"), "pillar_name": N_("Pillar name"), "serial": N_("Serial"),
-    "title": N_("Title"), "duration_text": N_("Duration (as printed)"), "start_year": N_("Start year"),
-    "end_year": N_("End year"), "recurring": N_("Annual event"), "open_ended": N_("Open-ended"), "status": N_("Status"),
-    "activities": N_("Main activities"), "geography": N_("Geographical scope (as printed)"), "scope": N_("Scope"),
-    "entities": N_("Entities"), "lead_entity": N_("Lead entity"), "countries": N_("Countries named (ISO3)"),
-    "source_line": N_("Source line"), "regions": N_("Regions and missions named"),
-    "entity": N_("Entity"), "entity_name": N_("Full name"), "entity_group": N_("Group"), "role": N_("Role"),
-    "parent": N_("Part of"), "iso3": N_("ISO3"), "country": N_("Country"), "region": N_("Region (M49)"),
-    "subregion": N_("Sub-region (M49)"), "basis": N_("Basis"), "intermediate_region": N_("Intermediate region (M49)"),
-    "via": N_("Via region or mission"),
-}
-
-
 def export_name(filters: Filters, fmt: str, when: datetime | None = None) -> str:
-    """File name carrying the filters: ``ct-matrix_pillar-II_status-Ongoing_2026-11-25.xlsx``."""
+    """File name carrying the filters (and the language, when not English):
+    ``ct-matrix_pillar-II_status-Ongoing_2026-11-25.xlsx``, ``…_2026-11-25_fr.pptx``."""
     when = when or datetime.now(timezone.utc)
-    return f"ct-matrix_{filters.slug()}_{when:%Y-%m-%d}.{fmt}"
+    lang = "" if get_language() == "en" or fmt == "csv" else f"_{get_language()}"
+    return f"ct-matrix_{filters.slug()}_{when:%Y-%m-%d}{lang}.{fmt}"
 
 
 def cell_value(column: str, value):
@@ -94,9 +82,12 @@ def write_csv(m: Matrix, out: Path) -> Path:
 
 
 def export(m: Matrix, filters: Filters, fmt: str, out: Path, generated: datetime | None = None) -> Path:
+    """Write one export in the current language. The CSV is the contract's data, in the
+    contract's own words, whatever the language; the workbook and the deck are for people."""
     generated = generated or datetime.now(timezone.utc)
     if fmt == "csv":
         return write_csv(m, out)
+    m = localise(m)
     if fmt == "xlsx":
         from matrix.export_xlsx import write_workbook
 
@@ -116,10 +107,13 @@ def export_bytes(m: Matrix, filters: Filters, fmt: str) -> bytes:
 
 
 def filters_text(filters: Filters) -> str:
-    described = filters.describe()
+    """The filters as a reader sees them, in the current language (About sheet, title slide)."""
+    from matrix.vocabulary import describe_filters
+
+    described = describe_filters(filters)
     if not described:
         return _("none: the whole matrix")
-    return "; ".join(f"{_(name)}: {value}" for name, value in described)
+    return "; ".join(f"{name}: {value}" for name, value in described)
 
 
 __all__ = ["FORMATS", "HEADERS", "export", "export_bytes", "export_name", "cell_value", "filters_text",

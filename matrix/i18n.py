@@ -48,3 +48,41 @@ def _(message: str) -> str:
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it now (translated where shown)."""
     return message
+
+
+# --- the languages' own names and formats (Babel / CLDR) ---------------------------------
+
+# The UN writes British English: "25 November 2026".
+_CLDR_LOCALE = {"en": "en_GB"}
+
+
+def _locale() -> str:
+    return _CLDR_LOCALE.get(get_language(), get_language())
+
+def language_name(lang: str) -> str:
+    """A language's name in that language, as a picker shows it: "العربية", "中文", "Français"."""
+    from babel import Locale
+
+    name = Locale.parse(lang).get_language_name(lang)
+    return name[:1].upper() + name[1:]
+
+
+def number(value: int | float) -> str:
+    """A count in the current language's format (grouping as CLDR says: 1,234 / 1 234)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=_locale())
+
+
+def percent(share: float) -> str:
+    """A share as a percentage in the current language's format (45%, 45 %, ٪45)."""
+    from babel.numbers import format_percent
+
+    return format_percent(share, locale=_locale())
+
+
+def date(when) -> str:
+    """A date in the current language's long format (25 November 2026, 25 novembre 2026, 2026年11月25日)."""
+    from babel.dates import format_date
+
+    return format_date(when, format="long", locale=_locale())

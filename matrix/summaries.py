@@ -7,14 +7,17 @@ import numpy as np
 import pandas as pd
 
 from matrix.data import Matrix
-from matrix.i18n import _
+from matrix.i18n import _, is_rtl
 from matrix.model import PILLAR_ROMAN, PILLARS, SCOPES, STATUSES
 
 REPORT_YEAR = 2018  # the matrix is "as of February 2018"
 
 
 def pillar_label(pillar: int) -> str:
-    return _("Pillar {roman}").format(roman=PILLAR_ROMAN[int(pillar)])
+    roman = PILLAR_ROMAN[int(pillar)]
+    if is_rtl():  # keep "II" whole and in place inside right-to-left text (Unicode isolates)
+        roman = f"\u2066{roman}\u2069"
+    return _("Pillar {roman}").format(roman=roman)
 
 
 def key_figures(m: Matrix) -> dict:

@@ -50,7 +50,7 @@ def test_workbook_structure(full_xlsx):
     assert len(wb["Summary"]._charts) == 4
     about = {r[0].value: r[1].value for r in wb["About"].iter_rows(max_col=2) if r[0].value}
     assert about["Projects"] == 317 and about["Filters applied"] == "none: the whole matrix"
-    assert about["Generated"] == "2026-11-25 09:30 UTC"
+    assert about["Generated"] == "25 November 2026 09:30 UTC"
     assert "Projects: Title" in about
 
 
@@ -167,7 +167,7 @@ def test_deck_structure_and_native_charts(m, tmp_path):
     assert [str(s.format.fill.fore_color.rgb) for s in status_chart.plots[0].series] == ["56B4E9", "7F7F7F", "D55E00"]
     assert sum(sum(s.values) for s in status_chart.plots[0].series) == 56
     title_texts = [sh.text_frame.text for sh in deck.slides[0].shapes if sh.has_text_frame]
-    assert "Filters: pillar: II" in title_texts and "56 projects · generated 2026-11-25" in title_texts
+    assert "Filters: Pillar: II" in title_texts and "56 projects · generated 25 November 2026" in title_texts
 
 
 def test_file_name_carries_the_filters():
