@@ -5,6 +5,7 @@ One set of filters (sidebar, mirrored in the URL) feeds every view through
 """
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 
 import pandas as pd
@@ -14,7 +15,7 @@ from matrix import charts, summaries
 from matrix.data import data_folder, load_matrix
 from matrix.exports import export_bytes, export_name
 from matrix.filters import Filters, apply_filters, from_params, search_text, to_params, undated_excluded, unreadable_params
-from matrix.i18n import LANGUAGES, _, N_, is_rtl, language_name, percent, set_language
+from matrix.i18n import LANGUAGES, _, N_, get_language, is_rtl, language_name, percent, set_language
 from matrix.model import PILLAR_ROMAN, SCOPES, STATUSES
 from matrix.options import filter_options
 from matrix.palette import font_family
@@ -342,7 +343,8 @@ def project_record(m_all, pid: str) -> None:
         st.warning(_("No project {id} in the matrix.").format(id=md_escape(pid)))
         return
     r = p.loc[pid]
-    st.subheader(f"{pid} · " + md_escape(r["title"]))
+    st.subheader(pid)
+    english_text(r["title"], r["activities"])
     fields = [
         (_("Pillar"), f"{pillar_label(r['pillar'])}: {_(r['pillar_name'])}"), (_("Serial as printed"), r["serial"]),
         (_("Status"), _(r["status"]) if r["status"] else "—"), (_("Duration as printed"), r["duration_text"] or "—"),
@@ -354,7 +356,6 @@ def project_record(m_all, pid: str) -> None:
         (_("Source"), f"{m_all.quality['source']}, {_('line')} {int(r['source_line'])}"),
     ]
     st.dataframe(pd.DataFrame(fields, columns=[_("Field"), _("Value")]), hide_index=True, width="stretch")
-    st.caption(_("Title and activities are in the original English of the source."))
     ents = m_all.entities[m_all.entities["project_id"] == pid]
     st.dataframe(display_table(ents[["entity", "entity_name", "entity_group", "role"]]), hide_index=True, width="stretch")
     places = m_all.countries[m_all.countries["project_id"] == pid]
@@ -365,6 +366,16 @@ def project_record(m_all, pid: str) -> None:
                                    _("Region"): places["region"].map(region_name),
                                    _("Sub-region"): places["intermediate_region"].where(places["intermediate_region"] != "", places["subregion"]).map(region_name)}),
                      hide_index=True, width="stretch")
+
+
+def english_text(title: str, activities: str, note: bool = True) -> None:
+    """The project's title and activities as printed, marked as English (lang="en", left to
+    right) for screen readers and right-to-left pages. Source text is escaped: data, never markup."""
+    parts = [f'<div lang="en" dir="ltr" style="font-size:1.15rem;font-weight:600">{html.escape(title)}</div>' if title else "",
+             f'<div lang="en" dir="ltr">{html.escape(activities)}</div>' if activities else ""]
+    st.html("".join(parts))
+    if note and get_language() != "en":
+        st.caption(_("Title and activities are in the original English of the source."))
 
 
 def view_projects(m, f: Filters) -> None:
@@ -466,12 +477,14 @@ def view_coordination(m, f: Filters) -> None:
         for col, pid in ((left, row["project_a"]), (right, row["project_b"])):
             r = p.loc[pid]
             with col:
-                st.markdown(f"**{pid}** · " + md_escape(r["title"]))
+                st.markdown(f"**{pid}**")
+                english_text(r["title"], "")
                 st.dataframe(pd.DataFrame([
                     (_("Entities"), ", ".join(r["entities"])), (_("Status"), _(r["status"]) if r["status"] else "—"),
                     (_("Duration as printed"), r["duration_text"] or "—"), (_("Geographical scope as printed"), r["geography"])],
                     columns=[_("Field"), _("Value")]), hide_index=True, width="stretch")
-                st.markdown(f"**{_('Main activities')}:** " + md_escape(r["activities"]))
+                st.markdown(f"**{_('Main activities')}:**")
+                english_text("", r["activities"], note=False)
         st.caption(_("Shared distinctive words: {terms}").format(terms=row["shared_terms"]))
 
     st.subheader(_("Gaps"))
@@ -560,6 +573,9 @@ def html_lang(lang: str) -> None:
 
 
 def _change_language() -> None:
+    # Multiselects keep their values as the labels they showed, which change with the
+    # language: carry the filters over as values, written back before the widgets draw.
+    st.session_state["_pending"] = st.session_state["_filters"]
     st.query_params["lang"] = st.session_state["f_lang"]
 
 
@@ -579,6 +595,7 @@ def main() -> None:
     # the sidebar is drawn: the page (and its first chart) goes out first, the sidebar
     # after it, which lets the browser start loading the chart library sooner.
     f = _filters_from_widgets()
+    st.session_state["_filters"] = f  # the filters as values, for a change of language
     m = filtered(tuple(sorted(to_params(f).items())))
     total = len(matrix().projects)
 

@@ -148,9 +148,10 @@ def test_source_text_is_never_markup(tmp_path, monkeypatch):
     write_tables(build_tables(load_source(src)), tmp_path / "out")
     monkeypatch.setenv("CTMATRIX_DATA", str(tmp_path / "out"))
     at = run_app({"view": "projects", "project": "P1-001"})
-    heading = next(h.value for h in at.subheader if "P1-001" in h.value)
-    assert "<script>" not in heading and "alert\\(1\\)" in heading  # the tag is stripped, the text stays
-    assert "\\[click\\]\\(javascript" in heading  # Markdown link syntax escaped
-    assert "\\*\\*bold\\*\\*" in heading
+    # title and activities are shown as escaped HTML text, marked as English
+    shown = next(e.proto.body for e in at.get("html") if 'lang="en"' in e.proto.body and "<style>" not in e.proto.body)
+    assert "<script" not in shown and "<img" not in shown and "<a " not in shown and "<b>" not in shown
+    assert "alert(1)[click](javascript:alert(2)) **bold**" in shown  # the tags are stripped, the text stays as text
+    assert '<div lang="en" dir="ltr">Activities</div>' in shown  # the <img> tag is stripped from the activities
     for md in at.markdown:
         assert "<img" not in md.value and "<script" not in md.value
