@@ -76,6 +76,31 @@ def table_sheet(ws, frame: pd.DataFrame, columns: list[str]) -> None:
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(frame) + 1, 1)}"
     ws.row_dimensions[1].height = 32
+    fit_rows(ws, [WIDTHS.get(c, 14) for c in columns])
+    print_setup(ws)
+
+
+LINE_HEIGHT = 15  # points, for 11-point text
+
+
+def fit_rows(ws, widths: list[float]) -> None:
+    """Rows tall enough for their wrapped text: LibreOffice keeps a row at one line unless told,
+    which would hide the rest of a title or of the activities."""
+    for row in ws.iter_rows(min_row=2):
+        lines = 1
+        for cell, width in zip(row, widths):
+            if isinstance(cell.value, str) and cell.alignment.wrap_text:
+                lines = max(lines, sum(-(-max(len(part), 1) // max(int(width * 1.1), 1)) for part in cell.value.split("\n")))
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = min(LINE_HEIGHT * lines, 409)
+
+
+def print_setup(ws) -> None:
+    """Printed, a table is landscape, one page wide, with its header row on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
 
 
 def _block(ws, top: int, left: int, title: str, header: list[str], rows: list[list]) -> tuple[int, int]:
@@ -257,6 +282,8 @@ def _plain_table(ws, frame: pd.DataFrame, columns: list[str], headers: list[str]
             set_cell(ws, i, j, display_value(column, value)).alignment = WRAP
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(frame) + 1, 1)}"
+    fit_rows(ws, widths)
+    print_setup(ws)
 
 
 def write_workbook(m: Matrix, filters: Filters, path: Path, generated: datetime) -> None:

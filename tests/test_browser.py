@@ -108,3 +108,30 @@ def test_accessibility_audit_with_axe(app_url, browser):
     ours = [(view, f["rule"], f["target"]) for view, items in report.items() for f in items
             if f["where"] == "content" and f["impact"] in ("serious", "critical")]
     assert ours == [], ours
+
+
+@pytest.mark.parametrize("lang, projects, direction", [("ar", "المشاريع", "rtl"), ("zh", "项目", "ltr")])
+def test_arabic_and_chinese_pages_in_the_browser(app_url, browser, lang, projects, direction):
+    """The page speaks the language: <html lang/dir> set, Arabic laid out right to left
+    (sidebar on the right, text right-aligned), the same count; screenshots to look at."""
+    SHOTS.mkdir(exist_ok=True)
+    page = offline_page(browser)
+    page.goto(app_url + f"/?lang={lang}&pillar=II")
+    wait_settled(page)
+    page.wait_for_function("(l) => document.documentElement.lang === l", arg=lang, timeout=15000)
+    assert page.evaluate("document.documentElement.dir") == direction
+    assert metric(page, projects) == "56"
+    sidebar = page.locator('[data-testid="stSidebar"]').bounding_box()
+    main = page.locator('[data-testid="stMain"]').bounding_box()
+    title_align = page.evaluate("getComputedStyle(document.querySelector('[data-testid=stHeading]')).textAlign")
+    if direction == "rtl":
+        assert sidebar["x"] > main["x"] and title_align in ("right", "start")
+    else:
+        assert sidebar["x"] < main["x"]
+    page.screenshot(path=str(SHOTS / f"overview-{lang}.png"), full_page=False)
+    page.goto(app_url + f"/?lang={lang}&view=projects&project=P2-026")
+    wait_settled(page)
+    english = page.locator('[data-testid=stHtml] div[lang="en"]').first
+    assert page.evaluate("(e) => getComputedStyle(e).direction", english.element_handle()) == "ltr"
+    page.screenshot(path=str(SHOTS / f"record-{lang}.png"), full_page=False)
+    assert page.blocked == []
