@@ -56,6 +56,7 @@ def _options(folder: str):
     return filter_options(_matrix(folder))
 
 
+# ``lang`` keys the caches: localise() reads the current language, set for this session.
 @st.cache_resource(show_spinner=False)
 def _localised(folder: str, lang: str):
     return localise(_matrix(folder))
@@ -350,7 +351,7 @@ def project_record(m_all, pid: str) -> None:
         (_("Status"), _(r["status"]) if r["status"] else "—"), (_("Duration as printed"), r["duration_text"] or "—"),
         (_("Start year"), "" if pd.isna(r["start_year"]) else str(int(r["start_year"]))),
         (_("End year"), (_("open-ended") if r["open_ended"] else "") if pd.isna(r["end_year"]) else str(int(r["end_year"]))),
-        (_("Annual event"), _("yes") if r["recurring"] else _("no")), (_("Main activities"), r["activities"]),
+        (_("Annual event"), _("yes") if r["recurring"] else _("no")),
         (_("Geographical scope as printed"), r["geography"]), (_("Scope"), charts.scope_label(r["scope"])),
         (_("Regions and missions named"), ", ".join(r["regions"]) or "—"),
         (_("Source"), f"{m_all.quality['source']}, {_('line')} {int(r['source_line'])}"),
@@ -575,8 +576,7 @@ def html_lang(lang: str) -> None:
 def _change_language() -> None:
     # Multiselects keep their values as the labels they showed, which change with the
     # language: carry the filters over as values, written back before the widgets draw.
-    st.session_state["_pending"] = st.session_state["_filters"]
-    st.query_params["lang"] = st.session_state["f_lang"]
+    st.session_state["_pending"] = st.session_state["_filters"]  # _sync_url writes the new lang
 
 
 def language_picker() -> None:

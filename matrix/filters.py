@@ -46,25 +46,25 @@ class Filters:
             return self
         return replace(self, **{name: current + (value,)})
 
-    def describe(self) -> list[tuple[str, str]]:
-        """(filter, value) pairs for file names, About sheets and title slides."""
+    def values(self) -> list[tuple[str, list[str]]]:
+        """(filter, values as written) for each filter in use: the file name, and the About
+        sheet and title slide (``vocabulary.describe_filters`` puts them in a language)."""
         out = []
         for name in LIST_FILTERS:
             values = getattr(self, name)
             if values:
-                shown = [PILLAR_ROMAN[v] for v in values] if name == "pillar" else list(values)
-                out.append((name, ", ".join(map(str, shown))))
+                out.append((name, [PILLAR_ROMAN[v] for v in values] if name == "pillar" else list(values)))
         if self.year_from is not None or self.year_to is not None:
-            out.append(("years", f"{self.year_from or ''}–{self.year_to or ''}"))
+            out.append(("years", [f"{self.year_from or ''}–{self.year_to or ''}"]))
         if self.q:
-            out.append(("q", self.q))
+            out.append(("q", [self.q]))
         if self.coverage != "named" and (self.country or self.region):
-            out.append(("coverage", self.coverage))
+            out.append(("coverage", [self.coverage]))
         return out
 
     def slug(self) -> str:
         """Filters as a short file-name part: ``pillar-II_status-Ongoing``."""
-        parts = [f"{k}-{v}" for k, v in self.describe()]
+        parts = [f"{k}-{', '.join(v)}" for k, v in self.values()]
         text = "_".join(parts) or "all"
         text = re.sub(r"[^\w.-]+", "-", text, flags=re.UNICODE).strip("-")
         return text[:120]

@@ -16,7 +16,6 @@ from functools import lru_cache
 import pandas as pd
 
 from matrix.i18n import N_, _, get_language
-from matrix.model import PILLAR_ROMAN
 
 # column -> readable label. Exports write these as headers; the workbook loader reads
 # them back in any of the six languages.
@@ -50,10 +49,6 @@ FILTER_LABELS = {
 KINDS = {"theme": N_("theme"), "tag": N_("tag")}
 WORD_COLUMNS = ("status", "scope", "role", "basis", "entity_group", "theme", "subject", "pillar_name")
 REGION_COLUMNS = ("region", "subregion", "intermediate_region")
-
-
-def label(column: str) -> str:
-    return _(LABELS.get(column, column))
 
 
 def word(value) -> str:
@@ -142,22 +137,9 @@ def filter_label(name: str) -> str:
 
 def describe_filters(filters) -> list[tuple[str, str]]:
     """(label, values) of each filter in use, in the current language."""
-    from matrix.filters import LIST_FILTERS
-
-    show = {"status": word, "scope": word, "theme": word, "region": region_name,
-            "country": country_name, "pillar": lambda p: PILLAR_ROMAN[int(p)]}
-    out = []
-    for name in LIST_FILTERS:
-        values = getattr(filters, name)
-        if values:
-            out.append((filter_label(name), ", ".join(show.get(name, str)(v) for v in values)))
-    if filters.year_from is not None or filters.year_to is not None:
-        out.append((filter_label("years"), f"{filters.year_from or ''}–{filters.year_to or ''}"))
-    if filters.q:
-        out.append((filter_label("q"), filters.q))
-    if filters.coverage != "named" and (filters.country or filters.region):
-        out.append((filter_label("coverage"), _("yes")))
-    return out
+    show = {"status": word, "scope": word, "theme": word, "region": region_name, "country": country_name,
+            "coverage": lambda _value: _("yes")}
+    return [(filter_label(name), ", ".join(show.get(name, str)(v) for v in values)) for name, values in filters.values()]
 
 
 # --- tables -------------------------------------------------------------------------------
