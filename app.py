@@ -18,6 +18,7 @@ from matrix.filters import Filters, apply_filters, from_params, search_text, to_
 from matrix.i18n import LANGUAGES, _, N_, get_language, is_rtl, language_name, percent, set_language
 from matrix.model import PILLAR_ROMAN, SCOPES, STATUSES
 from matrix.options import filter_options
+from matrix.quality import ISSUE_KINDS, header_total
 from matrix.palette import font_family
 from matrix.summaries import pillar_label
 from matrix.text import md_escape
@@ -296,6 +297,9 @@ def view_entities(m, f: Filters) -> None:
         summary = _("{n} pairs of entities implement projects together; the closest partners are {a} and {b} "
                     "({k} projects). Node size: projects; line width: projects together. Click a node for its profile.").format(
             n=len(edges), a=top["a"], b=top["b"], k=int(top["projects"]))
+        alone = sorted(set(nodes["entity"]) - set(edges["a"]) - set(edges["b"]), key=str.casefold)
+        if alone:  # drawn, they would only push the others into a corner; said, so none disappears
+            summary += " " + _("Not drawn, without a partner among these projects: {entities}.").format(entities=", ".join(alone))
         points = chart(charts.network(nodes, edges), "network", summary, edges)
         for p in points:
             if p.get("text") or p.get("customdata"):
@@ -356,7 +360,8 @@ def project_record(m_all, pid: str) -> None:
         (_("Regions and missions named"), ", ".join(r["regions"]) or "—"),
         (_("Source"), f"{m_all.quality['source']}, {_('line')} {int(r['source_line'])}"),
     ]
-    st.dataframe(pd.DataFrame(fields, columns=[_("Field"), _("Value")]), hide_index=True, width="stretch")
+    # A static table: every field, provenance included, in view without scrolling a grid.
+    st.table(pd.DataFrame(fields, columns=[_("Field"), _("Value")]), hide_index=True, border="horizontal")
     ents = m_all.entities[m_all.entities["project_id"] == pid]
     st.dataframe(display_table(ents[["entity", "entity_name", "entity_group", "role"]]), hide_index=True, width="stretch")
     places = m_all.countries[m_all.countries["project_id"] == pid]
@@ -398,13 +403,13 @@ def view_quality(m, f: Filters) -> None:
     st.subheader(_("Reconciliation: stated and parsed counts"))
     rows = [{_("Pillar"): pillar_label(p["pillar"]), _("Stated in the summary"): p["stated"],
              _("Table header"): p["header"], _("Rows parsed"): p["parsed"]} for p in q["pillars"]]
-    rows.append({_("Pillar"): _("Total"), _("Stated in the summary"): q["stated_total"], _("Table header"): sum(p["header"] or 0 for p in q["pillars"]),
+    rows.append({_("Pillar"): _("Total"), _("Stated in the summary"): q["stated_total"], _("Table header"): header_total(q),
                  _("Rows parsed"): q["parsed_total"]})
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     st.caption(_("The report states {stated} projects; {parsed} rows are printed. Every difference is an issue below, "
                  "with its line in {source}.").format(stated=q["stated_total"], parsed=q["parsed_total"], source=q["source"]))
-    from matrix.quality import ISSUE_KINDS
     issues = pd.DataFrame(q["issues"], columns=["kind", "message", "line", "pillar", "serial", "project_id"])
+    issues["project_id"] = issues["project_id"].fillna("")  # a count mismatch concerns no one project
     st.subheader(_("Data issues"))
     counts = issues["kind"].value_counts()
     st.caption("; ".join(f"{_(ISSUE_KINDS.get(k, k))}: {n}" for k, n in counts.items()))

@@ -54,6 +54,9 @@ def scope_label(scope: str) -> str:
 
 
 def pillar_status(df: pd.DataFrame) -> go.Figure:
+    # A segment too thin for its number shows none (hover and the data table have it).
+    tallest = df.groupby("pillar")["projects"].sum().max() if len(df) else 0
+    room = 0.06 * tallest
     data = []
     for status in [*STATUSES, ""]:
         part = df[df["status"] == status]
@@ -61,9 +64,10 @@ def pillar_status(df: pd.DataFrame) -> go.Figure:
             continue
         data.append({"type": "bar", "x": [pillar_label(p) for p in part["pillar"]], "y": list(part["projects"]),
                      "name": status_label(status), "customdata": list(part["pillar"]),
-                     "marker": {"color": STATUS_COLORS[status], "pattern": {"shape": STATUS_PATTERNS[status]},
-                                "line": {"color": "#333333", "width": 1}},
-                     "text": [n if n > 0 else None for n in part["projects"]], "textposition": "inside",
+                     "marker": {"color": STATUS_COLORS[status], "line": {"color": "#333333", "width": 1},
+                                "pattern": {"shape": STATUS_PATTERNS[status], "fgcolor": "#333333", "fgopacity": 0.35}},
+                     "text": [n if n > 0 and n >= room else None for n in part["projects"]], "textposition": "inside",
+                     "textfont": {"color": "#1A1A1A"}, "insidetextanchor": "middle",
                      "hovertemplate": "%{x}<br>" + status_label(status) + ": %{y}<extra></extra>"})
     return _figure(data, barmode="stack", xaxis={"title": None}, yaxis={"title": {"text": _("Projects")}},
                    uniformtext={"minsize": 12, "mode": "hide"})
@@ -138,11 +142,18 @@ def _layout_positions(nodes: pd.DataFrame, edges: pd.DataFrame) -> dict:
     graph.add_weighted_edges_from(edges[["a", "b", "projects"]].itertuples(index=False, name=None))
     if not len(graph):
         return {}
-    return nx.spring_layout(graph, seed=7, k=1.2 / math.sqrt(len(graph)), iterations=80)
+    return nx.spring_layout(graph, seed=7, k=2.0 / math.sqrt(len(graph)), iterations=120)
+
+
+NETWORK_LABELS = 20  # nodes named on the chart; every node is named on hover and in the data table
 
 
 def network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
+    """Entities that implement projects together. Entities without a partner among these
+    projects are left out: drawn, they only push the connected ones into a corner."""
+    nodes = nodes[nodes["entity"].isin(set(edges["a"]) | set(edges["b"]))]
     pos = _layout_positions(nodes, edges)
+    labelled = set(nodes.nlargest(NETWORK_LABELS, "projects")["entity"])
     data = []
     # One line trace per edge width class keeps the figure small (not one trace per edge).
     for width in sorted({round(0.6 + 1.4 * math.log1p(n), 1) for n in edges["projects"]}):
@@ -156,6 +167,8 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame) -> go.Figure:
                      "line": {"width": width, "color": "#9AA5B1"}})
     data.append({"type": "scatter", "x": [pos[e][0] for e in nodes["entity"]], "y": [pos[e][1] for e in nodes["entity"]],
                  "mode": "markers+text", "text": list(nodes["entity"]), "textposition": "top center",
+                 # names of the busiest entities only: in the dense core every name would overprint
+                 "texttemplate": [e if e in labelled else "" for e in nodes["entity"]],
                  "customdata": nodes[["entity_name", "projects", "entity_group"]].values.tolist(),
                  "marker": {"size": [8 + 4 * math.sqrt(n) for n in nodes["projects"]], "color": UN_BLUE,
                             "line": {"color": "#1F3B57", "width": 1}},
@@ -175,17 +188,29 @@ def timeline(projects: pd.DataFrame) -> go.Figure:
         if part.empty:
             continue
         start = part["start_year"].astype(int)
+        # A project of 2012–2015 covers the years 2012 to 2015: from half a year before the
+        # first tick to half a year after the last, so it does not seem to reach 2016.
         data.append({"type": "bar", "y": list(part["project_id"]), "x": list(part["end"].astype(int) - start + 1),
-                     "base": list(start), "orientation": "h", "name": pillar_label(pillar),
-                     "marker": {"color": PILLAR_COLORS[pillar]},
+                     "base": list(start - 0.5), "orientation": "h", "name": pillar_label(pillar),
+                     "marker": {"color": PILLAR_COLORS[pillar],
+                                "pattern": {"shape": ["/" if o else "" for o in part["open_ended"]], "fgcolor": "#FFFFFF"}},
                      "text": ["→ " + _("open-ended") if o else "" for o in part["open_ended"]],
-                     "textposition": "inside", "insidetextanchor": "end",
+                     "textposition": "outside", "textfont": {"size": 12, "color": "#1A1A1A"}, "cliponaxis": False,
+                     "constraintext": "none",
                      "customdata": part[["title", "duration_text", "lead_entity"]].values.tolist(),
                      "hovertemplate": "%{y}: %{customdata[0]}<br>%{customdata[1]} · %{customdata[2]}<extra></extra>"})
     return _figure(data, height=max(300, 14 * len(dated) + 120), barmode="overlay",
                    yaxis={"autorange": "reversed", "categoryorder": "array", "categoryarray": list(dated["project_id"]),
                           "tickfont": {"size": 11}},
-                   xaxis={"dtick": 1, "side": "top"})
+                   xaxis={"dtick": 1, "side": "top", "range": _timeline_range(dated)})
+
+
+def _timeline_range(dated: pd.DataFrame) -> list[float] | None:
+    """Years shown, with room after the last one for the "open-ended" labels."""
+    if dated.empty:
+        return None
+    room = 2.5 if dated["open_ended"].any() else 0.5
+    return [float(dated["start_year"].min()) - 0.5, float(dated["end"].max()) + room]
 
 
 def pillar_from_label(label: str) -> int | None:

@@ -20,7 +20,7 @@ from matrix.filters import Filters
 from matrix.i18n import _, date, get_language, is_rtl, number, percent
 from matrix.model import PILLARS, STATUSES
 from matrix.palette import FONT, PILLAR_COLORS, STATUS_COLORS, UN_BLUE
-from matrix.quality import ISSUE_KINDS
+from matrix.quality import ISSUE_KINDS, header_total
 from matrix.summaries import pillar_label
 from matrix.vocabulary import region_name
 
@@ -256,7 +256,7 @@ def write_deck(m: Matrix, filters: Filters, path: Path, generated: datetime) -> 
     slide = _slide(prs, _("Source and data quality"), source_note)
     q = m.quality
     rows = [[pillar_label(p["pillar"]), p["stated"], p["header"], p["parsed"]] for p in q["pillars"]]
-    rows.append([_("Total"), q["stated_total"], None, q["parsed_total"]])
+    rows.append([_("Total"), q["stated_total"], header_total(q), q["parsed_total"]])
     _table(slide, [_("Pillar"), _("Stated in the summary"), _("Table header"), _("Rows parsed")], rows,
            MARGIN, content_top, Inches(7.2), [0.28, 0.28, 0.22, 0.22], size=14)
     counts = {}

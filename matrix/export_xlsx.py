@@ -20,6 +20,7 @@ from matrix.filters import Filters
 from matrix.i18n import _, date, get_language, is_rtl
 from matrix.model import BOOL_COLUMNS, COUNTRY_COLUMNS, ENTITY_COLUMNS, LIST_COLUMNS, PILLAR_ROMAN, PILLARS, PROJECT_COLUMNS, STATUSES
 from matrix.palette import PILLAR_COLORS, STATUS_COLORS, UN_BLUE
+from matrix.quality import header_total
 from matrix.summaries import pillar_label
 from matrix.text import FORMULA_START
 from matrix.vocabulary import HEADERS, display_value, region_name
@@ -63,15 +64,25 @@ def _value(column: str, value):
     return value
 
 
+def yes_no_format() -> str:
+    """A boolean cell shown as a word in the workbook's language (LibreOffice would show
+    1 and 0): the value stays a boolean for filters and formulas."""
+    yes, no = (_(word).replace('"', "") for word in ("yes", "no"))
+    return f'"{yes}";"{yes}";"{no}"'
+
+
 def table_sheet(ws, frame: pd.DataFrame, columns: list[str]) -> None:
     """A sheet of one table: readable headers, frozen header row, autofilter, widths."""
     for j, col in enumerate(columns, start=1):
         cell = ws.cell(row=1, column=j, value=_(HEADERS.get(col, col)))
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
         ws.column_dimensions[get_column_letter(j)].width = WIDTHS.get(col, 14)
+    yes_no = yes_no_format()
     for i, row in enumerate(frame[columns].itertuples(index=False), start=2):
         for j, (col, value) in enumerate(zip(columns, row), start=1):
             cell = set_cell(ws, i, j, _value(col, value))
+            if col in BOOL_COLUMNS:
+                cell.number_format = yes_no
             cell.alignment = WRAP if col in LONG_TEXT else TOP
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(frame) + 1, 1)}"
@@ -204,7 +215,7 @@ def quality_sheet(ws, m: Matrix) -> None:
     for col, width in zip("BCDE", (22, 14, 12, 100)):
         ws.column_dimensions[col].width = width
     rows = [[pillar_label(p["pillar"]), p["stated"], p["header"], p["parsed"]] for p in q["pillars"]]
-    rows.append([_("Total"), q["stated_total"], None, q["parsed_total"]])
+    rows.append([_("Total"), q["stated_total"], header_total(q), q["parsed_total"]])
     _block(ws, 1, 1, _("Reconciliation of the whole source ({source})").format(source=q["source"]),
            [_("Pillar"), _("Stated in the summary"), _("Table header"), _("Rows parsed")], rows)
     start = len(rows) + 4
