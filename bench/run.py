@@ -1,6 +1,6 @@
 """Benchmarks: prints figures, asserts nothing. `make bench` or `python bench/run.py [area ...]`.
 
-Areas: build, app (AppTest script time), browser (headless Chromium, network refused), export. Figures are medians of
+Areas: build, app (AppTest script time; BENCH_LANG=ar for a page in Arabic), browser (headless Chromium, network refused), export. Figures are medians of
 repeated runs on this machine; the goals are in the issue notes and the README.
 """
 from __future__ import annotations
@@ -78,6 +78,8 @@ def _app_script_times(data_folder: Path | None) -> dict[str, float]:
     for view in ("overview", "map", "entities", "timeline", "projects", "coordination", "quality"):
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
         at.query_params["view"] = view
+        if os.environ.get("BENCH_LANG"):  # e.g. BENCH_LANG=ar: the same figures for a page in that language
+            at.query_params["lang"] = os.environ["BENCH_LANG"]
         at.run()
         times = []
         for key, value in FILTER_CHANGES:

@@ -10,6 +10,7 @@ import math
 import re
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 OVERLAP_COLUMNS = ["project_a", "project_b", "country", "score", "shared_terms", "lead_a", "lead_b", "title_a", "title_b"]
@@ -49,38 +50,51 @@ def tfidf(docs: dict[str, list[str]]) -> dict[str, dict[str, float]]:
     return vectors
 
 
-def _overlap_in_time(a: pd.Series, b: pd.Series) -> bool:
-    if pd.isna(a["start_year"]) or pd.isna(b["start_year"]):
-        return True  # undated: cannot rule it out
-    a_end = math.inf if pd.isna(a["end_year"]) else a["end_year"]
-    b_end = math.inf if pd.isna(b["end_year"]) else b["end_year"]
-    return a["start_year"] <= b_end and b["start_year"] <= a_end
-
-
 def overlap_candidates(projects: pd.DataFrame, countries: pd.DataFrame, threshold: float = THRESHOLD) -> pd.DataFrame:
-    p = projects.set_index("project_id")
     # Place names say where, not what: two projects in Iraq are not alike for naming Iraq.
     places = {w for name in countries["country"].unique() for w in tokens(name)} | {"republic", "democratic"}
     stop = STOP | places
-    vectors = tfidf({pid: tokens(f"{t} {a}", stop) for pid, t, a in zip(projects["project_id"], projects["title"], projects["activities"])})
+    ids = list(projects["project_id"])
+    vectors = tfidf({pid: tokens(f"{t} {a}", stop) for pid, t, a in zip(ids, projects["title"], projects["activities"])})
+    vocabulary = {w: j for j, w in enumerate(sorted({w for v in vectors.values() for w in v}))}
+    position = {pid: i for i, pid in enumerate(ids)}
+    lead = projects["lead_entity"].fillna("").to_numpy(dtype=object)
+    start = projects["start_year"].to_numpy(dtype=float)  # NaN: undated, may overlap anything
+    end = projects["end_year"].to_numpy(dtype=float)
+    end = np.where(np.isnan(end), np.inf, end)  # open-ended or single-year-unknown: runs on
     named = countries[countries["basis"] == "named"]
     rows = []
-    for iso3, group in named.groupby("iso3"):
-        ids = sorted(set(group["project_id"]))
+    # Every pair of projects naming a country is a candidate: score them all at once per
+    # country (one matrix product), and build the readable row only for those that pass.
+    for _iso3, group in named.groupby("iso3"):
+        members = sorted(set(group["project_id"]))
+        if len(members) < 2:
+            continue
         name = group["country"].iloc[0]
-        for i, a in enumerate(ids):
-            for b in ids[i + 1:]:
-                pa, pb = p.loc[a], p.loc[b]
-                if not pa["lead_entity"] or pa["lead_entity"] == pb["lead_entity"] or not _overlap_in_time(pa, pb):
-                    continue
-                va, vb = vectors[a], vectors[b]
-                shared = {w: va[w] * vb[w] for w in va.keys() & vb.keys()}
-                score = sum(shared.values())
-                if score >= threshold and len(shared) >= MIN_SHARED_TERMS:
-                    terms = [w for w, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:6]]
-                    # Leads and titles ride along, so a pair reads on its own even in a filtered export.
-                    rows.append({"project_a": a, "project_b": b, "country": name, "score": round(score, 3),
-                                 "shared_terms": "; ".join(terms), "lead_a": pa["lead_entity"], "lead_b": pb["lead_entity"],
-                                 "title_a": pa["title"], "title_b": pb["title"]})
+        rows_of = np.array([position[pid] for pid in members])
+        matrix = np.zeros((len(members), len(vocabulary)))
+        for i, pid in enumerate(members):
+            for w, v in vectors[pid].items():
+                matrix[i, vocabulary[w]] = v
+        scores = matrix @ matrix.T
+        shared = (matrix > 0).astype(np.int32) @ (matrix > 0).T.astype(np.int32)
+        leads, s, e = lead[rows_of], start[rows_of], end[rows_of]
+        dated = ~np.isnan(s)
+        in_time = ~(dated[:, None] & dated[None, :]) | ((s[:, None] <= e[None, :]) & (s[None, :] <= e[:, None]))
+        ok = (np.triu(np.ones_like(scores, dtype=bool), k=1) & (leads[:, None] != leads[None, :])
+              & (leads[:, None] != "") & in_time & (scores >= threshold - 1e-12) & (shared >= MIN_SHARED_TERMS))
+        for i, j in zip(*np.nonzero(ok)):
+            a, b = members[i], members[j]
+            va, vb = vectors[a], vectors[b]
+            common = {w: va[w] * vb[w] for w in va.keys() & vb.keys()}
+            score = sum(common.values())  # summed as before, so the figures do not move
+            if score < threshold:
+                continue
+            terms = [w for w, _ in sorted(common.items(), key=lambda kv: (-kv[1], kv[0]))[:6]]
+            pa, pb = projects.iloc[rows_of[i]], projects.iloc[rows_of[j]]
+            # Leads and titles ride along, so a pair reads on its own even in a filtered export.
+            rows.append({"project_a": a, "project_b": b, "country": name, "score": round(score, 3),
+                         "shared_terms": "; ".join(terms), "lead_a": pa["lead_entity"], "lead_b": pb["lead_entity"],
+                         "title_a": pa["title"], "title_b": pb["title"]})
     frame = pd.DataFrame(rows, columns=OVERLAP_COLUMNS)
     return frame.sort_values(["score", "project_a", "project_b", "country"], ascending=[False, True, True, True]).reset_index(drop=True)
