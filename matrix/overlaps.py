@@ -56,9 +56,9 @@ def overlap_candidates(projects: pd.DataFrame, countries: pd.DataFrame, threshol
     stop = STOP | places
     ids = list(projects["project_id"])
     vectors = tfidf({pid: tokens(f"{t} {a}", stop) for pid, t, a in zip(ids, projects["title"], projects["activities"])})
-    vocabulary = {w: j for j, w in enumerate(sorted({w for v in vectors.values() for w in v}))}
     position = {pid: i for i, pid in enumerate(ids)}
     lead = projects["lead_entity"].fillna("").to_numpy(dtype=object)
+    title = projects["title"].to_numpy(dtype=object)
     start = projects["start_year"].to_numpy(dtype=float)  # NaN: undated, may overlap anything
     end = projects["end_year"].to_numpy(dtype=float)
     end = np.where(np.isnan(end), np.inf, end)  # open-ended or single-year-unknown: runs on
@@ -72,12 +72,14 @@ def overlap_candidates(projects: pd.DataFrame, countries: pd.DataFrame, threshol
             continue
         name = group["country"].iloc[0]
         rows_of = np.array([position[pid] for pid in members])
-        matrix = np.zeros((len(members), len(vocabulary)))
+        words = {w: j for j, w in enumerate(sorted({w for pid in members for w in vectors[pid]}))}  # this country's
+        matrix = np.zeros((len(members), len(words)))
         for i, pid in enumerate(members):
             for w, v in vectors[pid].items():
-                matrix[i, vocabulary[w]] = v
+                matrix[i, words[w]] = v
         scores = matrix @ matrix.T
-        shared = (matrix > 0).astype(np.int32) @ (matrix > 0).T.astype(np.int32)
+        present = (matrix > 0).astype(np.float32)
+        shared = present @ present.T  # words in common (a float product: BLAS, unlike integers)
         leads, s, e = lead[rows_of], start[rows_of], end[rows_of]
         dated = ~np.isnan(s)
         in_time = ~(dated[:, None] & dated[None, :]) | ((s[:, None] <= e[None, :]) & (s[None, :] <= e[:, None]))
@@ -91,10 +93,10 @@ def overlap_candidates(projects: pd.DataFrame, countries: pd.DataFrame, threshol
             if score < threshold:
                 continue
             terms = [w for w, _ in sorted(common.items(), key=lambda kv: (-kv[1], kv[0]))[:6]]
-            pa, pb = projects.iloc[rows_of[i]], projects.iloc[rows_of[j]]
+            ra, rb = rows_of[i], rows_of[j]
             # Leads and titles ride along, so a pair reads on its own even in a filtered export.
             rows.append({"project_a": a, "project_b": b, "country": name, "score": round(score, 3),
-                         "shared_terms": "; ".join(terms), "lead_a": pa["lead_entity"], "lead_b": pb["lead_entity"],
-                         "title_a": pa["title"], "title_b": pb["title"]})
+                         "shared_terms": "; ".join(terms), "lead_a": lead[ra], "lead_b": lead[rb],
+                         "title_a": title[ra], "title_b": title[rb]})
     frame = pd.DataFrame(rows, columns=OVERLAP_COLUMNS)
     return frame.sort_values(["score", "project_a", "project_b", "country"], ascending=[False, True, True, True]).reset_index(drop=True)
