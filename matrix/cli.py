@@ -154,7 +154,7 @@ def cmd_export(args) -> int:
     if n == 0:
         print(_("No project matches these filters; wrote an empty {fmt} to {out}").format(fmt=args.format, out=relative_to_root(out)))
     else:
-        print(_("{n} projects written to {out}").format(n=n, out=relative_to_root(out)))
+        print(_("Projects written to {out}: {n}").format(n=n, out=relative_to_root(out)))
     return 0
 
 

@@ -184,7 +184,7 @@ def test_cli_export(tmp_path):
     wb = load_workbook(out)
     ids = [r[0].value for r in wb["Projects"].iter_rows(min_row=2)]
     assert ids == ["P2-012", "P2-034", "P2-035", "P2-037", "P2-038", "P2-041", "P2-042", "P2-043"]
-    assert result.stdout.strip() == f"{len(ids)} projects written to {out}"
+    assert result.stdout.strip() == f"Projects written to {out}: {len(ids)}"
 
 
 @pytest.mark.parametrize("args, message", [
