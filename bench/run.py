@@ -85,6 +85,11 @@ def _app_script_times(data_folder: Path | None) -> dict[str, float]:
         at.query_params["view"] = view
         if os.environ.get("BENCH_LANG"):  # e.g. BENCH_LANG=ar: the same figures for a page in that language
             at.query_params["lang"] = os.environ["BENCH_LANG"]
+            # AppTest writes widget values through their labels in this thread, as a browser
+            # sends back the labels it shows: the labels must be in the page's language here too.
+            from matrix.i18n import set_language
+
+            set_language(os.environ["BENCH_LANG"])
         at.run()
         times = []
         for key, value in FILTER_CHANGES:

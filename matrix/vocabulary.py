@@ -149,11 +149,13 @@ def localise(m):
     so they are unaffected). English returns the matrix itself."""
     if get_language() == "en" or m.countries.empty:
         return m
-    names = dict(zip(m.countries["country"], [country_name(i, c) for i, c in zip(m.countries["iso3"], m.countries["country"])]))
+    places = m.countries[["iso3", "country"]].drop_duplicates("iso3")  # a name per country, not per row
+    by_code = {i: country_name(i, c) for i, c in zip(places["iso3"], places["country"])}
+    by_name = {c: by_code[i] for i, c in zip(places["iso3"], places["country"])}
     extra = dict(m.extra)
     if "overlaps" in extra:  # pairs name their country in English, without a code
-        extra["overlaps"] = extra["overlaps"].assign(country=extra["overlaps"]["country"].map(lambda c: names.get(c, c)))
-    return replace(m, countries=m.countries.assign(country=m.countries["country"].map(names)), extra=extra)
+        extra["overlaps"] = extra["overlaps"].assign(country=extra["overlaps"]["country"].map(lambda c: by_name.get(c, c)))
+    return replace(m, countries=m.countries.assign(country=m.countries["iso3"].map(by_code)), extra=extra)
 
 
 def display_value(column: str, value):
