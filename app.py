@@ -174,9 +174,12 @@ def chart(fig, name: str, summary: str, table: pd.DataFrame | None = None, selec
     event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
     st.caption(md_escape(summary))  # summaries carry entity and country names: text, not Markdown
     if table is not None:
-        with st.expander(_("Data table: {chart}").format(chart=_(name_label(name)))):
-            # A plain HTML table: read by screen readers, and no data-grid bundle to load.
-            st.table(display_table(table), hide_index=True, border="horizontal")
+        # Drawn only while open: a closed table costs the browser nothing on a rerun (four
+        # of them on the overview took a quarter of every filter change).
+        box = st.expander(_("Data table: {chart}").format(chart=_(name_label(name))), key=f"table-{name}", on_change="rerun")
+        if box.open:
+            with box:  # a plain HTML table: read by screen readers, and no data-grid bundle to load
+                st.table(display_table(table), hide_index=True, border="horizontal")
     points = (event or {}).get("selection", {}).get("points", []) if selectable else []
     return points
 
@@ -464,8 +467,11 @@ def view_coordination(m, f: Filters) -> None:
         st.caption(_("{n} resolutions cited by {p} projects, in their title or activities.").format(
             n=len(cited), p=m.extra["project_resolutions"]["project_id"].nunique()))
         st.dataframe(display_table(cited), hide_index=True, width="stretch")
-    with st.expander(_("Listed counter-terrorism resolutions that no project cites ({n})").format(n=len(uncited))):
-        st.table(display_table(uncited), hide_index=True)
+    box = st.expander(_("Listed counter-terrorism resolutions that no project cites ({n})").format(n=len(uncited)),
+                      key="uncited", on_change="rerun")
+    if box.open:
+        with box:
+            st.table(display_table(uncited), hide_index=True)
 
     st.subheader(_("Overlap candidates"))
     pairs = m.extra.get("overlaps")

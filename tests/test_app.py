@@ -16,6 +16,17 @@ def run_app(params=None, env_data=None, monkeypatch=None):
     return at
 
 
+def open_tables(at):
+    """Opens every chart's data table: they are drawn only while open."""
+    keys = [e.key for e in at.expander if e.key]
+    assert keys, "no data table on this page"
+    for key in keys:
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return keys
+
+
 def url(at) -> dict:
     """The app's query string as plain strings."""
     return {k: (v[-1] if isinstance(v, list) else v) for k, v in dict(at.query_params).items()}
@@ -32,6 +43,23 @@ def test_every_view_renders_on_full_data(view):
     at = run_app({"view": view})
     assert projects_metric(at) == 317
     assert at.segmented_control(key="view").value == view
+    if at.expander:  # closed, a data table is not drawn; opened, it is
+        tables = len(at.table)
+        keys = open_tables(at)
+        assert len(at.table) == tables + len(keys)
+
+
+def test_a_chart_data_table_opens_with_numbers_that_add_up():
+    at = run_app({"pillar": "II"})
+    assert [e.key for e in at.expander] == ["table-pillar-status", "table-entities", "table-scope", "table-years"]
+    assert len(at.table) == 0
+    at.session_state["table-pillar-status"] = True
+    at.run()
+    (table,) = at.table
+    assert list(table.value.columns) == ["Pillar", "Status", "Projects"]
+    assert table.value["Projects"].sum() == projects_metric(at) == 56
+    per_pillar = table.value.groupby("Pillar")["Projects"].sum()  # every pillar keeps its place, at zero
+    assert per_pillar.to_dict() == {"Pillar I": 0, "Pillar II": 56, "Pillar III": 0, "Pillar IV": 0}
 
 
 @pytest.mark.parametrize("view", VIEWS)
