@@ -65,10 +65,23 @@ FILTER_CHANGES = [("f_pillar", [1]), ("f_pillar", [2]), ("f_pillar", [3]), ("f_p
                   ("f_pillar", [2, 4]), ("f_pillar", [1, 2, 3])]
 
 
+def _share_script_cache() -> None:
+    """The server compiles app.py once and keeps the bytecode (one ScriptCache per runtime);
+    AppTest makes a new cache for every run, so each of its reruns would also time a fresh
+    compile of the script. The bench shares one cache across runs, as the server does."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    shared = ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
+
+
 def _app_script_times(data_folder: Path | None) -> dict[str, float]:
     import os
 
     from streamlit.testing.v1 import AppTest
+
+    _share_script_cache()
 
     if data_folder:
         os.environ["CTMATRIX_DATA"] = str(data_folder)

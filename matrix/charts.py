@@ -6,6 +6,8 @@ projector); labels go through the translation function.
 from __future__ import annotations
 
 import math
+import textwrap
+import unicodedata
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -20,14 +22,53 @@ BASE_FONT = 16
 _TEMPLATE = None
 
 
-def _template():
-    """The plotly_white template object, looked up once (by name it is copied every time)."""
+def _template() -> dict:
+    """The plotly_white template as a plain dict, looked up once (by name it is copied every time)."""
     global _TEMPLATE
     if _TEMPLATE is None:
         import plotly.io as pio
 
-        _TEMPLATE = pio.templates["plotly_white"]
+        _TEMPLATE = pio.templates["plotly_white"].to_plotly_json()
     return _TEMPLATE
+
+
+class Figure(go.Figure):
+    """A Plotly figure kept as the plain dict it was built from until something reads it
+    as a figure. ``st.plotly_chart`` only asks for ``to_dict()``, which then costs nothing:
+    building the ``go.Figure`` and copying it back to a dict took about 11 ms a chart on
+    every filter change. Reading ``data``, ``layout`` or any other attribute builds the
+    real (unvalidated) figure first, so it behaves as a ``go.Figure`` everywhere else."""
+
+    def __init__(self, spec: dict):  # noqa: D107  (go.Figure's own set-up is deferred)
+        self.__dict__["_spec"] = spec
+
+    def _build(self) -> None:
+        spec = self.__dict__.pop("_spec")
+        go.Figure.__init__(self, data=spec["data"], layout=spec["layout"], _validate=False)
+
+    def __getattr__(self, name: str):
+        if "_spec" not in self.__dict__ or name.startswith("__"):
+            raise AttributeError(name)
+        self._build()
+        return getattr(self, name)
+
+    def to_dict(self) -> dict:
+        if "_spec" in self.__dict__:
+            return self.__dict__["_spec"]
+        return super().to_dict()
+
+
+TICK_FONT = 14   # axis labels and legend: Streamlit's chart theme would make them 12 px, small on a projector
+TITLE_FONT = 15  # axis titles
+
+
+def _axis(spec: dict | None) -> dict:
+    """An axis with readable labels; the chart's own settings win."""
+    spec = dict(spec or {})
+    spec["tickfont"] = {"size": TICK_FONT, **(spec.get("tickfont") or {})}
+    if isinstance(spec.get("title"), dict):
+        spec["title"] = {**spec["title"], "font": {"size": TITLE_FONT, **(spec["title"].get("font") or {})}}
+    return spec
 
 
 def _figure(data: list[dict], height: int = 420, **layout) -> go.Figure:
@@ -35,14 +76,106 @@ def _figure(data: list[dict], height: int = 420, **layout) -> go.Figure:
     construction (about 8 ms a figure), which a filter change cannot afford. The tests
     validate every figure (``validate_figure``) so a wrong property still fails there."""
     base = {"template": _template(), "height": height, "font": {"family": font_family(get_language()), "size": BASE_FONT},
-            "margin": {"l": 10, "r": 10, "t": 30, "b": 10}, "hoverlabel": {"font": {"size": BASE_FONT}},
-            "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}}
-    return go.Figure(data=data, layout={**base, **layout}, _validate=False)
+            "hoverlabel": {"font": {"size": BASE_FONT}},
+            "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font": {"size": TICK_FONT}}}
+    merged = {**base, **layout, "xaxis": _axis(layout.get("xaxis")), "yaxis": _axis(layout.get("yaxis"))}
+    merged["margin"] = {**room(data, merged), **layout.get("margin", {})}
+    return Figure({"data": data, "layout": merged})
+
+
+NARROW, WIDE = set("iljtfrI.,;:'!|()[]- "), set("mwMW")
+
+
+def text_px(text: str, size: float = TICK_FONT) -> float:
+    """Width of a line of text in the charts' typeface (Noto Sans), estimated per character
+    and calibrated on widths measured in Chromium; CJK characters are square."""
+    width = 0.0
+    for ch in str(text):
+        if unicodedata.east_asian_width(ch) in "WF":
+            width += 1.0
+        elif unicodedata.category(ch).startswith("M") or ch in "\u2066\u2069":
+            continue  # combining marks and bidi isolates take no room
+        elif ch in NARROW:
+            width += 0.31
+        elif ch in WIDE:
+            width += 0.9
+        elif ch.isdigit():
+            width += 0.58
+        elif ch.isupper():
+            width += 0.7
+        else:
+            width += 0.57
+    return width * size * 1.04
+
+
+LEGEND_WIDTH = 460  # a legend's row on a half-page chart beside the sidebar (calibrated in Chromium at 1440 px)
+PLOT_WIDTH = 480  # about the narrowest a half-page chart's plot area is drawn, for legend rows and turned labels
+
+
+def line_px(size: float = TICK_FONT) -> float:
+    """Height of a line of text: Arabic script stands taller than Latin."""
+    return size * (1.8 if get_language() == "ar" else 1.35)
+
+
+def room(data: list[dict], layout: dict) -> dict:
+    """Margins that already hold the axis labels, the legend and a colour bar. Plotly's
+    automargin (on in the template) grows a margin that is too small by drawing the chart
+    a second time: half of the chart's drawing time on every filter change, measured in
+    Chromium. These are estimates, calibrated on the margins Plotly settles on: where one
+    falls short, automargin still makes room, so nothing is cut off; where one is generous,
+    a little white space is left."""
+    margin = {"l": 10, "r": 10, "t": 30, "b": 10}
+    for name in ("xaxis", "yaxis"):
+        spec = layout.get(name) or {}
+        if spec.get("visible") is False:
+            continue
+        size = (spec.get("tickfont") or {}).get("size", TICK_FONT)
+        values = list(spec.get("categoryarray") or [v for t in data if t.get("type") in ("bar", "scatter")
+                                                     for v in (t.get(name[0]) or []) if v is not None])
+        labels = [v for v in values if isinstance(v, str)]
+        numbers = [v for v in values if not isinstance(v, str)]
+        if numbers and spec.get("dtick") == 1:  # one tick a year
+            labels += [str(int(v)) for v in range(int(min(numbers)), int(max(numbers)) + 1)]
+        elif numbers:  # ticks run to a round number above the tallest (stacked) bar: three digits at least
+            upper = max(numbers) * (len([t for t in data if t.get(name[0])]) if layout.get("barmode") == "stack" else 1)
+            labels.append("9" * max(3, len(f"{int(upper):,}")))
+        widths = [text_px(v, size) for v in dict.fromkeys(labels)] or [text_px("100", size)]
+        titled = isinstance(spec.get("title"), dict) and bool(spec["title"].get("text"))
+        if name == "xaxis":  # one line of labels, or labels turned when they do not fit side by side
+            turned = max(widths) + 24 > PLOT_WIDTH / max(len(widths), 1)
+            need = (max(widths) * 0.7 + line_px(size) * 0.87 if turned else line_px(size)) + 18
+            need += (line_px(TITLE_FONT) * (1 + spec["title"]["text"].count("<br>")) + 13) if titled else 0
+            if turned:  # the last label, turned, reaches past the plot's right edge
+                margin["r"] = max(margin["r"], round(max(widths) * 0.6))
+            side = "t" if spec.get("side") == "top" else "b"
+        else:
+            need = max(widths) + (line_px(TITLE_FONT) + 33 if titled else 18)
+            side = "r" if spec.get("side") == "right" else "l"
+        margin[side] = max(margin[side], round(need + 3))  # a little to spare: short is slow, long is only white
+    names = [t["name"] for t in data if t.get("name") and t.get("showlegend", True)]
+    if len(names) > 1 and layout.get("showlegend", True):  # the legend, above the plot (y = 1.02)
+        rows, used = 1, 0.0
+        for w in (text_px(n) + 46 for n in names):  # swatch and gap
+            if used and used + w > LEGEND_WIDTH:
+                rows, used = rows + 1, 0.0
+            used += w
+        plot_height = layout.get("height", 420) - 80
+        margin["t"] = max(margin["t"], round(0.02 * plot_height + 28 + (line_px(TICK_FONT) - 0.5) * rows))
+    if any(t.get("orientation") == "h" and t.get("textposition") == "outside" for t in data):
+        margin["r"] = max(margin["r"], 24)  # numbers beside the longest bar
+    if any((t.get("marker") or {}).get("showscale") for t in data):  # a vertical colour bar, its title on top
+        margin["r"] = max(margin["r"], round(max(112, text_px(_("Projects")) + 62)))
+    return margin
 
 
 def validate_figure(fig: go.Figure) -> go.Figure:
     """Rebuild a figure with Plotly's validation on; raises on any invalid property."""
     return go.Figure(fig.to_dict())
+
+
+def wrap(text: str, width: int = 40) -> str:
+    """A long axis title in lines (Plotly does not wrap): a half-page chart is about 40 characters wide."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
 
 
 def status_label(status: str) -> str:
@@ -82,7 +215,7 @@ def top_entities(df: pd.DataFrame) -> go.Figure:
              "hovertemplate": "%{y} — %{customdata[0]}<br>" + _("Projects") + ": %{x}<br>"
                               + _("as lead") + ": %{customdata[1]}<extra></extra>"}]
     return _figure(data, height=max(300, 32 * len(df) + 80), yaxis={"title": None},
-                   xaxis={"title": {"text": _("Projects (a project counts once for each of its entities)")},
+                   xaxis={"title": {"text": wrap(_("Projects (a project counts once for each of its entities)"))},
                           "range": [0, top * 1.12]})
 
 
@@ -114,7 +247,8 @@ def world_map(df: pd.DataFrame) -> go.Figure:
                               + _("via region or mission") + ": %{customdata[1]}<extra></extra>"}]
     geo = {"showframe": False, "showcoastlines": False, "projection": {"type": "natural earth"}, "showcountries": True,
            "countrycolor": "#BBBBBB", "showland": True, "landcolor": "#F2F2F2", "resolution": 110}
-    return _figure(data, height=520, geo=geo, margin={"l": 0, "r": 0, "t": 10, "b": 0})
+    # Below the map: the horizontal colour bar, its title and its numbers.
+    return _figure(data, height=520, geo=geo, margin={"l": 0, "r": 0, "t": 10, "b": round(4.9 * line_px())})
 
 
 def entity_tiles(df: pd.DataFrame) -> go.Figure:

@@ -66,6 +66,22 @@ def test_clicking_a_bar_adds_its_pillar_to_the_filters(app_url, browser):
     assert query(page) == {"pillar": "II"}
 
 
+MARGINS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(g => {
+  const want = g.layout.margin, got = g._fullLayout._size;
+  return ['l', 'r', 't', 'b'].filter(side => got[side] > want[side] + 0.5).map(side => `${side} ${want[side]} -> ${got[side]}`); })"""
+
+
+@pytest.mark.parametrize("view", ["overview", "map", "entities", "timeline", "coordination"])
+def test_charts_are_drawn_once_with_margins_that_already_fit(app_url, browser, view):
+    """charts.room() sizes each chart's margins for its labels, legend and colour bar: a
+    margin Plotly has to grow costs a second drawing of the chart on every filter change."""
+    page = offline_page(browser)
+    page.goto(f"{app_url}/?view={view}")
+    wait_settled(page)
+    grown = page.evaluate(MARGINS_JS)
+    assert grown and all(g == [] for g in grown), grown
+
+
 def test_map_draws_from_the_apps_own_shapes_with_the_network_off(app_url, browser):
     page = offline_page(browser)
     page.goto(app_url + "/?view=map")

@@ -71,3 +71,33 @@ def test_map_counts_projects_per_country(m):
 def test_timeline_has_one_bar_per_dated_project(m):
     fig = charts.timeline(m.projects)
     assert sum(len(t.y) for t in fig.data) == 317 - 111
+
+
+def test_a_chart_is_a_plain_spec_until_read_as_a_figure(m):
+    """st.plotly_chart only asks for to_dict(): the app's charts hand over the dict they
+    were built from; reading them as a figure builds the same go.Figure."""
+    fig = charts.scope_mix(summaries.scope_mix(m))
+    spec = fig.to_dict()
+    assert spec is fig.to_dict() and set(spec) == {"data", "layout"}
+    assert [t.type for t in fig.data] == ["bar"] and fig.layout.height == 360  # built on first read
+    assert fig.to_dict()["data"][0]["y"] == spec["data"][0]["y"]
+    charts.validate_figure(fig)
+
+
+def test_margins_make_room_for_a_legend_in_one_or_two_rows(m):
+    """Three statuses fit one legend row in English; in Russian they take two (seen in Chromium)."""
+    from matrix.i18n import set_language
+
+    tops = {}
+    for lang in ("en", "ru"):
+        set_language(lang)
+        tops[lang] = charts.pillar_status(summaries.by_pillar_status(m)).layout.margin.t
+    set_language("en")
+    assert abs(tops["ru"] - tops["en"] - (charts.line_px() - 0.5)) <= 1
+
+
+def test_margins_follow_the_longest_label(m):
+    short = charts.theme_bars(summaries.theme_counts(m).head(0).assign())
+    long = charts.theme_bars(summaries.theme_counts(m))
+    assert long.layout.margin.l > 250 > short.layout.margin.l
+    assert charts.text_px("项目") > charts.text_px("ab")  # CJK characters are square
