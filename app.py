@@ -19,7 +19,7 @@ from matrix.i18n import LANGUAGES, _, N_, get_language, is_rtl, language_name, p
 from matrix.model import PILLAR_ROMAN, SCOPES, STATUSES
 from matrix.options import filter_options
 from matrix.quality import ISSUE_KINDS, header_total
-from matrix.palette import font_family
+from matrix.palette import FONT, font_family
 from matrix.summaries import pillar_label
 from matrix.text import md_escape
 from matrix.vocabulary import country_name, display_table, localise, region_name
@@ -444,8 +444,22 @@ def resolution_year(number: str) -> str:
     return catalogue().get(number, {}).get("year", "?")
 
 
+COORDINATION = {"themes": N_("Themes"), "resolutions": N_("Security Council resolutions"),
+                "overlaps": N_("Overlap candidates"), "gaps": N_("Gaps")}
+
+
 def view_coordination(m, f: Filters) -> None:
-    st.subheader(_("Themes"))
+    """Four lenses in tabs; only the open one runs (and reaches the browser) on a rerun."""
+    tabs = st.tabs([_(label) for label in COORDINATION.values()], key="coordination-tab", on_change="rerun")
+    draw = {"themes": coordination_themes, "resolutions": coordination_resolutions,
+            "overlaps": coordination_overlaps, "gaps": coordination_gaps}
+    for tab, name in zip(tabs, COORDINATION):
+        if tab.open:
+            with tab:
+                draw[name](m, f)
+
+
+def coordination_themes(m, f: Filters) -> None:
     counts = summaries.theme_counts(m)
     if counts.empty:
         st.info(_("No theme among these projects."))
@@ -459,7 +473,9 @@ def view_coordination(m, f: Filters) -> None:
             names = {_(t): t for t in counts["theme"]}
             _add_filter(f, [("theme", names.get(p.get("y"))) for p in points])
 
-    st.subheader(_("Security Council resolutions"))
+
+
+def coordination_resolutions(m, f: Filters) -> None:
     cited, uncited = summaries.resolution_table(m)
     if cited.empty:
         st.info(_("None of these projects cites a Security Council resolution in its title or activities."))
@@ -473,7 +489,9 @@ def view_coordination(m, f: Filters) -> None:
         with box:
             st.table(display_table(uncited), hide_index=True)
 
-    st.subheader(_("Overlap candidates"))
+
+
+def coordination_overlaps(m, f: Filters) -> None:
     pairs = m.extra.get("overlaps")
     st.caption(_("Projects of different lead entities in the same named country, at overlapping times (undated ones "
                  "may overlap anything), whose descriptions are alike: similarity of at least 0.16 with two or more "
@@ -499,7 +517,9 @@ def view_coordination(m, f: Filters) -> None:
                 english_text("", r["activities"], note=False)
         st.caption(_("Shared distinctive words: {terms}").format(terms=row["shared_terms"]))
 
-    st.subheader(_("Gaps"))
+
+
+def coordination_gaps(m, f: Filters) -> None:
     left, right = st.columns(2)
     with left:
         pr = summaries.pillar_region(m)
@@ -560,6 +580,8 @@ def page_language(lang: str) -> None:
     (no source text reaches it): Arabic reads right to left, text blocks, tables and the
     sidebar included; charts keep their axes; English source text stays left to right."""
     rtl = is_rtl(lang)
+    if not rtl and font_family(lang) == FONT:
+        return  # the theme's font (config.toml) and direction already fit: nothing to load
     css = f"""
     .stApp, .stApp input, .stApp textarea, .stApp button {{ font-family: {font_family(lang)}; }}
     [lang="en"] {{ direction: ltr; text-align: left; unicode-bidi: isolate; }}
@@ -610,20 +632,25 @@ def main() -> None:
     m = filtered(tuple(sorted(to_params(f).items())))
     total = len(matrix().projects)
 
-    st.title(_("CT Matrix"))
-    st.caption(_(SOURCE))
+    # The header is laid out first and filled after the view: the first chart's element
+    # reaches the browser before the metrics', so the chart library starts loading first.
+    header, body = st.container(), st.container()
+    with body:
+        if m.projects.empty and st.session_state["view"] != "quality":
+            empty_message()
+        else:
+            RENDER[st.session_state["view"]](m, f)
     figures = summaries.key_figures(m)
-    cols = st.columns(5)
-    cols[0].metric(_("Projects"), figures["projects"], help=_("Projects that pass the filters, of {total}.").format(total=total))
-    cols[1].metric(_("Entities"), figures["entities"])
-    cols[2].metric(_("Countries named"), figures["countries"])
-    cols[3].metric(_("Ongoing"), percent(figures["share_ongoing"]))
-    cols[4].metric(_("In development"), percent(figures["share_in_development"]))
-    st.segmented_control(_("View"), list(VIEWS), key="view", format_func=lambda v: _(VIEWS[v]), required=True)
-    if m.projects.empty and st.session_state["view"] != "quality":
-        empty_message()
-    else:
-        RENDER[st.session_state["view"]](m, f)
+    with header:
+        st.title(_("CT Matrix"))
+        st.caption(_(SOURCE))
+        cols = st.columns(5)
+        cols[0].metric(_("Projects"), figures["projects"], help=_("Projects that pass the filters, of {total}.").format(total=total))
+        cols[1].metric(_("Entities"), figures["entities"])
+        cols[2].metric(_("Countries named"), figures["countries"])
+        cols[3].metric(_("Ongoing"), percent(figures["share_ongoing"]))
+        cols[4].metric(_("In development"), percent(figures["share_in_development"]))
+        st.segmented_control(_("View"), list(VIEWS), key="view", format_func=lambda v: _(VIEWS[v]), required=True)
     _sync_url(f)  # after the view, which may have opened a project
 
     with st.sidebar:

@@ -27,6 +27,20 @@ def open_tables(at):
     return keys
 
 
+def each_tab(at):
+    """Opens each tab of the coordination view in turn (only the open one is drawn);
+    a page without tabs is visited as it is."""
+    labels = [t.label for t in at.tabs]
+    if not labels:
+        yield at
+        return
+    for label in labels:
+        at.session_state["coordination-tab"] = label
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        yield at
+
+
 def url(at) -> dict:
     """The app's query string as plain strings."""
     return {k: (v[-1] if isinstance(v, list) else v) for k, v in dict(at.query_params).items()}
@@ -43,10 +57,24 @@ def test_every_view_renders_on_full_data(view):
     at = run_app({"view": view})
     assert projects_metric(at) == 317
     assert at.segmented_control(key="view").value == view
-    if at.expander:  # closed, a data table is not drawn; opened, it is
-        tables = len(at.table)
-        keys = open_tables(at)
-        assert len(at.table) == tables + len(keys)
+    drawn = []
+    for page in each_tab(at):
+        drawn.append(len(page.get("plotly_chart")) + len(page.dataframe) + len(page.table))
+        if page.expander:  # closed, a data table is not drawn; opened, it is
+            tables = len(page.table)
+            keys = open_tables(page)
+            assert len(page.table) == tables + len(keys)
+    assert all(drawn), drawn  # every tab shows something
+
+
+def test_coordination_draws_only_its_open_tab():
+    at = run_app({"view": "coordination"})
+    assert [t.label for t in at.tabs] == ["Themes", "Security Council resolutions", "Overlap candidates", "Gaps"]
+    assert len(at.get("plotly_chart")) == 1 and not at.dataframe  # the themes chart alone
+    at.session_state["coordination-tab"] = "Gaps"
+    at.run()
+    assert len(at.get("plotly_chart")) == 2 and len(at.dataframe) == 1  # pillar x region, theme x region, countries
+    assert projects_metric(at) == 317
 
 
 def test_a_chart_data_table_opens_with_numbers_that_add_up():

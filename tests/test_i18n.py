@@ -15,7 +15,7 @@ from pptx import Presentation
 from matrix.i18n import LANGUAGES, LOCALE_DIR, set_language
 from matrix.i18n_extract import catalogue_problems, placeholders
 from tests.conftest import ROOT, run_cli
-from tests.test_app import VIEWS, open_tables, run_app, url
+from tests.test_app import VIEWS, each_tab, open_tables, run_app, url
 
 NON_EN = [lang for lang in LANGUAGES if lang != "en"]
 
@@ -148,7 +148,7 @@ def interface_texts(at) -> list[str]:
              for e in getattr(at, kind)]
     for kind in ("multiselect", "selectbox", "slider", "text_input", "toggle", "button", "metric", "expander"):
         texts += [e.label for e in getattr(at, kind)]
-    texts += [e.placeholder for e in at.multiselect]
+    texts += [e.placeholder for e in at.multiselect] + [t.label for t in at.tabs]
     texts += [e.help for kind in ("multiselect", "toggle", "slider", "text_input", "metric") for e in getattr(at, kind) if e.help]
     texts += [str(c) for kind in ("dataframe", "table") for e in getattr(at, kind) for c in e.value.columns]
     texts += [o for e in at.get("button_group") for o in getattr(e, "options", [])]
@@ -173,9 +173,12 @@ def english_words():
 @pytest.mark.parametrize("view", VIEWS)
 def test_no_english_interface_text_remains(view, lang, english_words):
     at = run_app({"view": view, "lang": lang})
-    if at.expander:
-        open_tables(at)  # their headers are interface text too
-    left = sorted({w for text in interface_texts(at) for w in re.findall(r"[A-Za-z]{3,}", text or "")
+    texts = []
+    for page in each_tab(at):
+        if page.expander:
+            open_tables(page)  # their headers are interface text too
+        texts += interface_texts(page)
+    left = sorted({w for text in texts for w in re.findall(r"[A-Za-z]{3,}", text or "")
                    if w.lower() in english_words and not w.isupper()})
     assert left == [], f"English interface words in {lang}/{view}: {left}"
 
