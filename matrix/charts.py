@@ -109,7 +109,7 @@ def text_px(text: str, size: float = TICK_FONT) -> float:
 
 
 LEGEND_WIDTH = 460  # a legend's row on a half-page chart beside the sidebar (calibrated in Chromium at 1440 px)
-PLOT_WIDTH = 480  # about the narrowest a half-page chart's plot area is drawn, for legend rows and turned labels
+PLOT_WIDTH = 480  # about the narrowest a half-page chart's plot area is drawn: axis labels turn when they do not fit
 
 
 def line_px(size: float = TICK_FONT) -> float:
