@@ -130,8 +130,8 @@ def room(data: list[dict], layout: dict) -> dict:
         if spec.get("visible") is False:
             continue
         size = (spec.get("tickfont") or {}).get("size", TICK_FONT)
-        values = list(spec.get("categoryarray") or [v for t in data if t.get("type") in ("bar", "scatter")
-                                                     for v in (t.get(name[0]) or []) if v is not None])
+        values = list(spec.get("ticktext") or spec.get("categoryarray")
+                      or [v for t in data if t.get("type") in ("bar", "scatter") for v in (t.get(name[0]) or []) if v is not None])
         labels = [v for v in values if isinstance(v, str)]
         numbers = [v for v in values if not isinstance(v, str)]
         if numbers and spec.get("dtick") == 1:  # one tick a year
@@ -178,6 +178,16 @@ def wrap(text: str, width: int = 40) -> str:
     return "<br>".join(textwrap.wrap(text, width)) or text
 
 
+def short_ticks(names, most: int = 24) -> dict:
+    """Axis labels for names, the long ones cut short (a partner printed without an acronym,
+    "Association of Francophone Supreme Courts", would take half of a half-page chart).
+    The values stay whole: hover, the data table and a click (which filters) use them."""
+    names = list(names)
+    if all(len(n) <= most for n in names):
+        return {}
+    return {"tickmode": "array", "tickvals": names, "ticktext": [n if len(n) <= most else n[:most - 1].rstrip() + "…" for n in names]}
+
+
 def status_label(status: str) -> str:
     return _(status) if status else _("Unknown")
 
@@ -214,7 +224,7 @@ def top_entities(df: pd.DataFrame) -> go.Figure:
              "customdata": df[["entity_name", "as_lead"]].values.tolist(),
              "hovertemplate": "%{y} — %{customdata[0]}<br>" + _("Projects") + ": %{x}<br>"
                               + _("as lead") + ": %{customdata[1]}<extra></extra>"}]
-    return _figure(data, height=max(300, 32 * len(df) + 80), yaxis={"title": None},
+    return _figure(data, height=max(300, 32 * len(df) + 80), yaxis={"title": None, **short_ticks(df["entity"])},
                    xaxis={"title": {"text": wrap(_("Projects (a project counts once for each of its entities)"))},
                           "range": [0, top * 1.12]})
 
@@ -265,7 +275,9 @@ def entity_tiles(df: pd.DataFrame) -> go.Figure:
              "customdata": list(df["pillar"]), "hovertemplate": "%{y} · %{x}: %{text}<extra></extra>"}]
     return _figure(data, height=max(320, 28 * len(entities) + 100), showlegend=False,
                    xaxis={"categoryorder": "array", "categoryarray": [pillar_label(p) for p in PILLARS], "side": "top"},
-                   yaxis={"categoryorder": "array", "categoryarray": entities})
+                   # the range to the rows: autorange pads a tall chart with rows' worth of white
+                   yaxis={"categoryorder": "array", "categoryarray": entities, "range": [-0.6, len(entities) - 0.4],
+                          **short_ticks(entities)})
 
 
 def _layout_positions(nodes: pd.DataFrame, edges: pd.DataFrame) -> dict:
@@ -388,4 +400,5 @@ def tiles(df: pd.DataFrame, x: str, y: str, x_order: list, y_order: list, x_labe
              "hovertemplate": "%{y} · %{x}: %{marker.color}<extra></extra>"}]
     return _figure(data, height=max(300, 36 * len(y_order) + 120), showlegend=False,
                    xaxis={"categoryorder": "array", "categoryarray": [label(v) for v in x_order], "side": "top"},
-                   yaxis={"categoryorder": "array", "categoryarray": [y_label(v) for v in reversed(y_order)]})
+                   yaxis={"categoryorder": "array", "categoryarray": [y_label(v) for v in reversed(y_order)],
+                          "range": [-0.6, len(y_order) - 0.4]})

@@ -101,3 +101,15 @@ def test_margins_follow_the_longest_label(m):
     long = charts.theme_bars(summaries.theme_counts(m))
     assert long.layout.margin.l > 250 > short.layout.margin.l
     assert charts.text_px("项目") > charts.text_px("ab")  # CJK characters are square
+
+
+def test_long_entity_names_are_cut_short_on_the_axis_only(m):
+    """A partner printed without an acronym would take half of a half-page chart: its axis
+    label is cut, its value (hover, click to filter, data table) stays whole."""
+    sub = apply_filters(m, from_params({"pillar": "II", "status": "Ongoing"}))
+    fig = charts.top_entities(summaries.top_entities(sub))
+    name = "Association of Francophone Supreme Courts"
+    assert name in fig.data[0].y
+    labels = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext))
+    assert labels[name] == "Association of Francoph…" and labels["WCO"] == "WCO"
+    assert fig.layout.margin.l < 250
