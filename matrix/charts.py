@@ -382,7 +382,7 @@ def theme_bars(df: pd.DataFrame) -> go.Figure:
              "customdata": [word(k) for k in df["kind"]], "hovertemplate": "%{y}: %{x} (%{customdata})<extra></extra>"}]
     top = df["projects"].max() if len(df) else 1
     return _figure(data, height=max(320, 26 * len(df) + 80), yaxis={"title": None},
-                   xaxis={"title": {"text": _("Projects (blue: themes of annex II; grey, hatched: cross-cutting tags)")},
+                   xaxis={"title": {"text": wrap(_("Projects (blue: themes of annex II; grey, hatched: cross-cutting tags)"), 50)},
                           "range": [0, top * 1.12]})
 
 
