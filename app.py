@@ -448,15 +448,26 @@ COORDINATION = {"themes": N_("Themes"), "resolutions": N_("Security Council reso
                 "overlaps": N_("Overlap candidates"), "gaps": N_("Gaps")}
 
 
+def _keep(key: str) -> None:
+    """on_change: a widget's value, kept where Streamlit does not forget it."""
+    st.session_state["_kept_" + key] = st.session_state[key]
+
+
+def _recall(key: str, default):
+    """A widget's value back after a run that did not draw it (another view or lens):
+    Streamlit forgets the state of a widget it does not draw."""
+    if key not in st.session_state:
+        st.session_state[key] = st.session_state.get("_kept_" + key, default)
+
+
 def view_coordination(m, f: Filters) -> None:
-    """Four lenses in tabs; only the open one runs (and reaches the browser) on a rerun."""
-    tabs = st.tabs([_(label) for label in COORDINATION.values()], key="coordination-tab", on_change="rerun")
-    draw = {"themes": coordination_themes, "resolutions": coordination_resolutions,
-            "overlaps": coordination_overlaps, "gaps": coordination_gaps}
-    for tab, name in zip(tabs, COORDINATION):
-        if tab.open:
-            with tab:
-                draw[name](m, f)
+    """Four lenses; only the chosen one runs (and reaches the browser) on a rerun."""
+    _recall("lens", "themes")
+    lens = st.segmented_control(_("Coordination"), list(COORDINATION), key="lens", format_func=lambda v: _(COORDINATION[v]),
+                                required=True, label_visibility="collapsed", on_change=_keep, args=("lens",))
+    st.subheader(_(COORDINATION[lens]))
+    {"themes": coordination_themes, "resolutions": coordination_resolutions,
+     "overlaps": coordination_overlaps, "gaps": coordination_gaps}[lens](m, f)
 
 
 def coordination_themes(m, f: Filters) -> None:
@@ -474,7 +485,6 @@ def coordination_themes(m, f: Filters) -> None:
             _add_filter(f, [("theme", names.get(p.get("y"))) for p in points])
 
 
-
 def coordination_resolutions(m, f: Filters) -> None:
     cited, uncited = summaries.resolution_table(m)
     if cited.empty:
@@ -483,12 +493,11 @@ def coordination_resolutions(m, f: Filters) -> None:
         st.caption(_("{n} resolutions cited by {p} projects, in their title or activities.").format(
             n=len(cited), p=m.extra["project_resolutions"]["project_id"].nunique()))
         st.dataframe(display_table(cited), hide_index=True, width="stretch")
-    box = st.expander(_("Listed counter-terrorism resolutions that no project cites ({n})").format(n=len(uncited)),
-                      key="uncited", on_change="rerun")
+    # a label without the count: a label that changes with the filters would close the expander
+    box = st.expander(_("Listed counter-terrorism resolutions that no project cites"), key="uncited", on_change="rerun")
     if box.open:
         with box:
             st.table(display_table(uncited), hide_index=True)
-
 
 
 def coordination_overlaps(m, f: Filters) -> None:
@@ -501,7 +510,11 @@ def coordination_overlaps(m, f: Filters) -> None:
     else:
         p = matrix().projects.set_index("project_id")
         labels = [f"{r.project_a} ~ {r.project_b} · {r.country} · {r.score:.2f} · {r.shared_terms}" for r in pairs.itertuples()]
-        choice = st.selectbox(_("Pair"), range(len(pairs)), format_func=lambda i: labels[i], key="f_pair")
+        _recall("f_pair", 0)
+        if st.session_state["f_pair"] >= len(pairs):  # fewer pairs under new filters
+            st.session_state["f_pair"] = 0
+        choice = st.selectbox(_("Pair"), range(len(pairs)), format_func=lambda i: labels[i], key="f_pair",
+                              on_change=_keep, args=("f_pair",))
         row = pairs.iloc[choice]
         left, right = st.columns(2)
         for col, pid in ((left, row["project_a"]), (right, row["project_b"])):
@@ -516,7 +529,6 @@ def coordination_overlaps(m, f: Filters) -> None:
                 st.markdown(f"**{_('Main activities')}:**")
                 english_text("", r["activities"], note=False)
         st.caption(_("Shared distinctive words: {terms}").format(terms=row["shared_terms"]))
-
 
 
 def coordination_gaps(m, f: Filters) -> None:
@@ -625,21 +637,29 @@ def main() -> None:
     _init_state()
     opts = options()
     # The widgets' values are already in session state, so the filters are known before
-    # the sidebar is drawn: the page (and its first chart) goes out first, the sidebar
-    # after it, which lets the browser start loading the chart library sooner.
+    # the sidebar is drawn: the view (and its first chart) goes out first, the header and
+    # the sidebar after it, which lets the browser start loading the chart library sooner.
     f = _filters_from_widgets()
     st.session_state["_filters"] = f  # the filters as values, for a change of language
     m = filtered(tuple(sorted(to_params(f).items())))
     total = len(matrix().projects)
 
-    # The header is laid out first and filled after the view: the first chart's element
-    # reaches the browser before the metrics', so the chart library starts loading first.
+    # The header is laid out above the view but filled after it (on a first load its
+    # elements arrive a few milliseconds after the view's, long before any chart is drawn).
     header, body = st.container(), st.container()
-    with body:
-        if m.projects.empty and st.session_state["view"] != "quality":
-            empty_message()
-        else:
-            RENDER[st.session_state["view"]](m, f)
+    try:
+        with body:
+            if m.projects.empty and st.session_state["view"] != "quality":
+                empty_message()
+            else:
+                RENDER[st.session_state["view"]](m, f)
+    finally:  # the header and the filters even if the view fails: they are the way out
+        page_header(header, m, total)
+        page_sidebar(opts, m, f, total, lang)
+    _sync_url(f)  # after the view, which may have opened a project
+
+
+def page_header(header, m, total: int) -> None:
     figures = summaries.key_figures(m)
     with header:
         st.title(_("CT Matrix"))
@@ -651,13 +671,14 @@ def main() -> None:
         cols[3].metric(_("Ongoing"), percent(figures["share_ongoing"]))
         cols[4].metric(_("In development"), percent(figures["share_in_development"]))
         st.segmented_control(_("View"), list(VIEWS), key="view", format_func=lambda v: _(VIEWS[v]), required=True)
-    _sync_url(f)  # after the view, which may have opened a project
 
+
+def page_sidebar(opts: dict, m, f: Filters, total: int, lang: str) -> None:
     with st.sidebar:
         language_picker()
     sidebar(opts)
     with st.sidebar:
-        st.markdown("**" + _("{n} of {total} projects match.").format(n=figures["projects"], total=total) + "**")
+        st.markdown("**" + _("{n} of {total} projects match.").format(n=len(m.projects), total=total) + "**")
         missing = undated_excluded(matrix(), f)
         if missing:
             st.caption(_("{n} undated projects are left out by the year range.").format(n=missing))

@@ -76,9 +76,6 @@ def _share_script_cache() -> None:
     app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
 
 
-TABS = ["themes", "resolutions", "overlaps", "gaps"]  # app.COORDINATION, in order
-
-
 def _app_script_times(data_folder: Path | None) -> dict[str, float]:
     import os
 
@@ -109,8 +106,8 @@ def _app_script_times(data_folder: Path | None) -> dict[str, float]:
 
             set_language(os.environ["BENCH_LANG"])
         at.run()
-        if tab:  # Coordination draws only its open tab: each is timed on its own
-            at.session_state["coordination-tab"] = at.tabs[TABS.index(tab)].label
+        if tab:  # Coordination draws only its chosen lens: each is timed on its own
+            at.session_state["lens"] = tab
             at.run()
         times = []
         for key, value in FILTER_CHANGES:

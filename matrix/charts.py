@@ -37,7 +37,11 @@ class Figure(go.Figure):
     as a figure. ``st.plotly_chart`` only asks for ``to_dict()``, which then costs nothing:
     building the ``go.Figure`` and copying it back to a dict took about 11 ms a chart on
     every filter change. Reading ``data``, ``layout`` or any other attribute builds the
-    real (unvalidated) figure first, so it behaves as a ``go.Figure`` everywhere else."""
+    real (unvalidated) figure first, so it behaves as a ``go.Figure`` everywhere else.
+
+    Unlike ``go.Figure.to_dict()``, which returns a fresh copy, the dict returned before the
+    figure is built is the figure itself, and its ``layout.template`` is shared by every
+    chart: read it, do not change it (a test renders the app and checks the template)."""
 
     def __init__(self, spec: dict):  # noqa: D107  (go.Figure's own set-up is deferred)
         self.__dict__["_spec"] = spec
@@ -134,6 +138,8 @@ def room(data: list[dict], layout: dict) -> dict:
                       or [v for t in data if t.get("type") in ("bar", "scatter") for v in (t.get(name[0]) or []) if v is not None])
         labels = [v for v in values if isinstance(v, str)]
         numbers = [v for v in values if not isinstance(v, str)]
+        if numbers and spec.get("range"):  # a set range shows its own numbers (a timeline's years, not its bars' lengths)
+            numbers = [float(v) for v in spec["range"]]
         if numbers and spec.get("dtick") == 1:  # one tick a year
             labels += [str(int(v)) for v in range(int(min(numbers)), int(max(numbers)) + 1)]
         elif numbers:  # ticks run to a round number above the tallest (stacked) bar: three digits at least

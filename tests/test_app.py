@@ -27,15 +27,17 @@ def open_tables(at):
     return keys
 
 
+LENSES = ["themes", "resolutions", "overlaps", "gaps"]
+
+
 def each_tab(at):
-    """Opens each tab of the coordination view in turn (only the open one is drawn);
-    a page without tabs is visited as it is."""
-    labels = [t.label for t in at.tabs]
-    if not labels:
+    """Shows each lens of the coordination view in turn (only the chosen one is drawn);
+    a page without lenses is visited as it is."""
+    if "lens" not in at.session_state:
         yield at
         return
-    for label in labels:
-        at.session_state["coordination-tab"] = label
+    for lens in LENSES:
+        at.session_state["lens"] = lens
         at.run()
         assert not at.exception, [e.value for e in at.exception]
         yield at
@@ -67,27 +69,29 @@ def test_every_view_renders_on_full_data(view):
     assert all(drawn), drawn  # every tab shows something
 
 
-def test_coordination_draws_only_its_open_tab():
+def test_coordination_draws_only_its_chosen_lens_and_keeps_it():
     at = run_app({"view": "coordination"})
-    assert [t.label for t in at.tabs] == ["Themes", "Security Council resolutions", "Overlap candidates", "Gaps"]
+    assert at.segmented_control(key="lens").value == "themes"
+    assert at.subheader[0].value == "Themes"
     assert len(at.get("plotly_chart")) == 1 and not at.dataframe  # the themes chart alone
-    at.session_state["coordination-tab"] = "Gaps"
-    at.run()
+    at.segmented_control(key="lens").set_value("gaps").run()
     assert len(at.get("plotly_chart")) == 2 and len(at.dataframe) == 1  # pillar x region, theme x region, countries
     assert projects_metric(at) == 317
+    # another view and back, and another language: the same lens
+    at.segmented_control(key="view").set_value("map").run()
+    at.segmented_control(key="view").set_value("coordination").run()
+    assert at.segmented_control(key="lens").value == "gaps"
+    at.selectbox(key="f_lang").set_value("fr").run()
+    assert at.segmented_control(key="lens").value == "gaps" and at.subheader[0].value == "Lacunes"
 
 
-def test_a_chart_data_table_opens_with_numbers_that_add_up():
-    at = run_app({"pillar": "II"})
-    assert [e.key for e in at.expander] == ["table-pillar-status", "table-entities", "table-scope", "table-years"]
-    assert len(at.table) == 0
-    at.session_state["table-pillar-status"] = True
-    at.run()
-    (table,) = at.table
-    assert list(table.value.columns) == ["Pillar", "Status", "Projects"]
-    assert table.value["Projects"].sum() == projects_metric(at) == 56
-    per_pillar = table.value.groupby("Pillar")["Projects"].sum()  # every pillar keeps its place, at zero
-    assert per_pillar.to_dict() == {"Pillar I": 0, "Pillar II": 56, "Pillar III": 0, "Pillar IV": 0}
+def test_the_chosen_overlap_pair_outlives_another_lens():
+    at = run_app({"view": "coordination"})
+    at.segmented_control(key="lens").set_value("overlaps").run()
+    at.selectbox(key="f_pair").set_value(2).run()
+    at.segmented_control(key="lens").set_value("themes").run()
+    at.segmented_control(key="lens").set_value("overlaps").run()
+    assert at.selectbox(key="f_pair").value == 2
 
 
 @pytest.mark.parametrize("view", VIEWS)

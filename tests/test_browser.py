@@ -71,13 +71,20 @@ MARGINS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(g =>
   return ['l', 'r', 't', 'b'].filter(side => got[side] > want[side] + 0.5).map(side => `${side} ${want[side]} -> ${got[side]}`); })"""
 
 
-@pytest.mark.parametrize("view", ["overview", "map", "entities", "timeline", "coordination"])
-def test_charts_are_drawn_once_with_margins_that_already_fit(app_url, browser, view):
+@pytest.mark.parametrize("view, lens, lang", [
+    ("overview", None, "en"), ("map", None, "en"), ("entities", None, "en"), ("timeline", None, "en"),
+    ("coordination", None, "en"), ("coordination", "Gaps", "en"), ("overview", None, "ar"), ("entities", None, "ar"),
+    ("coordination", "الثغرات", "ar"), ("overview", None, "zh")])
+def test_charts_are_drawn_once_with_margins_that_already_fit(app_url, browser, view, lens, lang):
     """charts.room() sizes each chart's margins for its labels, legend and colour bar: a
     margin Plotly has to grow costs a second drawing of the chart on every filter change."""
     page = offline_page(browser)
-    page.goto(f"{app_url}/?view={view}")
+    page.goto(f"{app_url}/?view={view}&lang={lang}")
     wait_settled(page)
+    if lens:
+        page.locator(".st-key-lens button", has_text=lens).click()
+        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length == 2", timeout=20000)
+        wait_settled(page)
     grown = page.evaluate(MARGINS_JS)
     assert grown and all(g == [] for g in grown), grown
 
