@@ -69,6 +69,18 @@ def _filtered(folder: str, key: tuple, lang: str):
     return localise(apply_filters(_matrix(folder), from_params(dict(key)), _search_index(folder)))
 
 
+@st.cache_resource(show_spinner=False)
+def _network_start(folder: str):
+    whole = _matrix(folder)
+    nodes, edges = summaries.partnerships(whole)
+    return charts.network_positions(nodes[nodes["entity"].isin(set(edges["a"]) | set(edges["b"]))], edges)
+
+
+def network_start() -> dict:
+    """The whole matrix's partnership network layout: filtered networks start from it."""
+    return _network_start(str(data_folder()))
+
+
 def matrix():
     """The whole matrix, country names in the page's language."""
     return _localised(str(data_folder()), st.session_state["f_lang"])
@@ -303,7 +315,7 @@ def view_entities(m, f: Filters) -> None:
         alone = sorted(set(nodes["entity"]) - set(edges["a"]) - set(edges["b"]), key=str.casefold)
         if alone:  # drawn, they would only push the others into a corner; said, so none disappears
             summary += " " + _("Not drawn, without a partner among these projects: {entities}.").format(entities=", ".join(alone))
-        points = chart(charts.network(nodes, edges), "network", summary, edges)
+        points = chart(charts.network(nodes, edges, network_start()), "network", summary, edges)
         for p in points:
             if p.get("text") or p.get("customdata"):
                 st.session_state["f_profile"] = p.get("text") or st.session_state.get("f_profile")

@@ -149,3 +149,21 @@ def test_the_page_and_the_charts_share_one_typeface():
 
     config = tomllib.loads((Path(__file__).parent.parent / ".streamlit" / "config.toml").read_text())
     assert config["theme"]["font"] == FONT
+
+
+def test_a_filtered_network_keeps_its_entities_where_the_whole_one_has_them(m):
+    """Filtered networks start from the whole matrix's layout: an entity stays about where
+    it was when a filter changes (laid out afresh, they would land anywhere)."""
+    import math
+
+    def connected(mx):
+        nodes, edges = summaries.partnerships(mx)
+        return nodes[nodes["entity"].isin(set(edges["a"]) | set(edges["b"]))], edges
+
+    start = charts.network_positions(*connected(m))
+    nodes, edges = connected(apply_filters(m, from_params({"pillar": "II"})))
+    kept = charts.network_positions(nodes, edges, start)
+    fresh = charts.network_positions(nodes, edges)
+    moved = lambda pos: sum(math.dist(pos[e], start[e]) for e in pos) / len(pos)  # noqa: E731
+    assert len(kept) == len(nodes) > 10
+    assert moved(kept) < 0.4 < moved(fresh)
