@@ -250,7 +250,11 @@ def active_per_year(df: pd.DataFrame) -> go.Figure:
         data.append({"type": "bar", "x": list(part["year"]), "y": list(part["projects"]), "name": pillar_label(pillar),
                      "marker": {"color": PILLAR_COLORS[pillar]},
                      "hovertemplate": "%{x}<br>" + pillar_label(pillar) + ": %{y}<extra></extra>"})
-    return _figure(data, barmode="stack", xaxis={"title": None, "dtick": 1}, yaxis={"title": {"text": _("Projects active")}})
+    # A label every year while they fit side by side; every other year beyond twelve (turned
+    # labels took half of the chart's drawing time, and hover names every year).
+    span = int(df["year"].max() - df["year"].min() + 1) if len(df) else 1
+    return _figure(data, barmode="stack", xaxis={"title": None, "dtick": 1 if span <= 12 else 2},
+                   yaxis={"title": {"text": _("Projects active")}})
 
 
 def world_map(df: pd.DataFrame) -> go.Figure:
