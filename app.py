@@ -145,6 +145,8 @@ def _init_state() -> None:
         s["_ignored"] = _write_widgets(from_params(params)) + unreadable_params(params)
         s["view"] = params.get("view") if params.get("view") in VIEWS else "overview"
         s["_project"] = params.get("project", "")
+        if params.get("lens") in COORDINATION:
+            s["_kept_lens"] = params.get("lens")
     if "_pending" in s:  # a chart click or a reset asked for new filters
         _write_widgets(s.pop("_pending"))
 
@@ -158,6 +160,9 @@ def _sync_url(f: Filters) -> None:
     wanted = to_params(f)
     if st.session_state["view"] != "overview":
         wanted["view"] = st.session_state["view"]
+    lens = st.session_state.get("lens", st.session_state.get("_kept_lens", "themes"))
+    if st.session_state["view"] == "coordination" and lens != "themes":
+        wanted["lens"] = lens
     if st.session_state.get("_project"):
         wanted["project"] = st.session_state["_project"]
     if st.session_state["f_lang"] != "en":

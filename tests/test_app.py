@@ -85,6 +85,18 @@ def test_coordination_draws_only_its_chosen_lens_and_keeps_it():
     assert at.segmented_control(key="lens").value == "gaps" and at.subheader[0].value == "Lacunes"
 
 
+def test_the_lens_is_part_of_the_link():
+    at = run_app({"view": "coordination", "lens": "gaps", "pillar": "II"})
+    assert at.subheader[0].value == "Gaps" and projects_metric(at) == 56
+    assert url(at) == {"view": "coordination", "lens": "gaps", "pillar": "II"}
+    at.segmented_control(key="lens").set_value("themes").run()
+    assert url(at) == {"view": "coordination", "pillar": "II"}  # the first lens needs no word
+    at.segmented_control(key="lens").set_value("overlaps").run()
+    at.segmented_control(key="view").set_value("map").run()
+    assert url(at) == {"view": "map", "pillar": "II"}  # a lens belongs to Coordination only
+    assert run_app({"view": "coordination", "lens": "nonsense"}).subheader[0].value == "Themes"
+
+
 def test_the_chosen_overlap_pair_outlives_another_lens():
     at = run_app({"view": "coordination"})
     at.segmented_control(key="lens").set_value("overlaps").run()
