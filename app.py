@@ -65,15 +65,14 @@ def _localised(folder: str, lang: str):
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _filtered(folder: str, key: tuple, lang: str):
-    # Filters read canonical values (ISO3, English region names); names are localised after.
-    return localise(apply_filters(_matrix(folder), from_params(dict(key)), _search_index(folder)))
+    # Filters read codes and canonical values (ISO3, English region names), which localising
+    # leaves alone: the matrix is localised once per language, not once per filter setting.
+    return apply_filters(_localised(folder, lang), from_params(dict(key)), _search_index(folder))
 
 
 @st.cache_resource(show_spinner=False)
 def _network_start(folder: str):
-    whole = _matrix(folder)
-    nodes, edges = summaries.partnerships(whole)
-    return charts.network_positions(nodes[nodes["entity"].isin(set(edges["a"]) | set(edges["b"]))], edges)
+    return charts.network_positions(*summaries.partnerships(_matrix(folder)))
 
 
 def network_start() -> dict:
@@ -160,7 +159,7 @@ def _sync_url(f: Filters) -> None:
     wanted = to_params(f)
     if st.session_state["view"] != "overview":
         wanted["view"] = st.session_state["view"]
-    lens = st.session_state.get("lens", st.session_state.get("_kept_lens", "themes"))
+    lens = st.session_state.get("_kept_lens", "themes")  # the lens control's value, kept (_keep)
     if st.session_state["view"] == "coordination" and lens != "themes":
         wanted["lens"] = lens
     if st.session_state.get("_project"):
@@ -483,8 +482,7 @@ def view_coordination(m, f: Filters) -> None:
     lens = st.segmented_control(_("Coordination"), list(COORDINATION), key="lens", format_func=lambda v: _(COORDINATION[v]),
                                 required=True, label_visibility="collapsed", on_change=_keep, args=("lens",))
     st.subheader(_(COORDINATION[lens]))
-    {"themes": coordination_themes, "resolutions": coordination_resolutions,
-     "overlaps": coordination_overlaps, "gaps": coordination_gaps}[lens](m, f)
+    LENSES[lens](m, f)
 
 
 def coordination_themes(m, f: Filters) -> None:
@@ -572,6 +570,8 @@ def coordination_gaps(m, f: Filters) -> None:
               tr.pivot(index="theme", columns="region", values="projects").rename(columns=region_name).reset_index(), selectable=False)
 
 
+LENSES = {"themes": coordination_themes, "resolutions": coordination_resolutions,
+          "overlaps": coordination_overlaps, "gaps": coordination_gaps}
 RENDER = {"overview": view_overview, "map": view_map, "entities": view_entities, "timeline": view_timeline,
           "projects": view_projects, "coordination": view_coordination, "quality": view_quality}
 
@@ -579,21 +579,23 @@ RENDER = {"overview": view_overview, "map": view_map, "entities": view_entities,
 # --- page -----------------------------------------------------------------------------------
 
 def sidebar(opts: dict) -> None:
+    def multiselect(label: str, name: str, **kwargs) -> None:  # one filter list, in the page's language
+        st.multiselect(label, opts[name], key=f"f_{name}", placeholder=_("Choose options"), **kwargs)
+
     with st.sidebar:
         st.header(_("Filters"))
-        st.multiselect(_("Pillar"), opts["pillar"], key="f_pillar", placeholder=_("Choose options"), format_func=pillar_label)
-        st.multiselect(_("Status"), opts["status"], key="f_status", placeholder=_("Choose options"), format_func=_)
-        st.multiselect(_("Entity"), opts["entity"], key="f_entity", placeholder=_("Choose options"),
-                       format_func=lambda e: f"{e} — {opts['entity_names'].get(e, e)}" if opts["entity_names"].get(e, e) != e else e)
-        st.multiselect(_("Country"), opts["country"], key="f_country", placeholder=_("Choose options"), format_func=lambda c: country_name(c, opts["country_names"].get(c, c)))
-        st.multiselect(_("Region"), opts["region"], key="f_region", placeholder=_("Choose options"), format_func=region_name)
+        multiselect(_("Pillar"), "pillar", format_func=pillar_label)
+        multiselect(_("Status"), "status", format_func=_)
+        multiselect(_("Entity"), "entity",
+                    format_func=lambda e: f"{e} — {opts['entity_names'].get(e, e)}" if opts["entity_names"].get(e, e) != e else e)
+        multiselect(_("Country"), "country", format_func=lambda c: country_name(c, opts["country_names"].get(c, c)))
+        multiselect(_("Region"), "region", format_func=region_name)
         st.toggle(_("Include countries covered through a region or mission"), key="f_coverage",
                   help=_("Off: only countries the geography names. On: also countries in a named region (e.g. Sahel) "
                          "or where a named UN mission operates."))
-        st.multiselect(_("Scope"), opts["scope"], key="f_scope", placeholder=_("Choose options"), format_func=_)
-        st.multiselect(_("Theme"), opts["theme"], key="f_theme", placeholder=_("Choose options"), format_func=_)
-        st.multiselect(_("Security Council resolution"), opts["resolution"], key="f_resolution", placeholder=_("Choose options"),
-                       format_func=lambda r: f"{r} ({resolution_year(r)})")
+        multiselect(_("Scope"), "scope", format_func=_)
+        multiselect(_("Theme"), "theme", format_func=_)
+        multiselect(_("Security Council resolution"), "resolution", format_func=lambda r: f"{r} ({resolution_year(r)})")
         lo, hi = opts["years"]
         if hi > lo:  # a matrix dated to a single year (or not at all) has no range to narrow
             st.slider(_("Active in years"), lo, hi, key="f_years",

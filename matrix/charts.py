@@ -82,11 +82,14 @@ def _figure(data: list[dict], height: int = 420, **layout) -> go.Figure:
     base = {"template": _template(), "height": height, "font": {"family": font_family(get_language()), "size": BASE_FONT},
             "hoverlabel": {"font": {"size": BASE_FONT}},
             "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "font": {"size": TICK_FONT}}}
-    merged = {**base, **layout, "xaxis": _axis(layout.get("xaxis")), "yaxis": _axis(layout.get("yaxis"))}
+    merged = {**base, **layout}
+    if any(t.get("type") in CARTESIAN for t in data):
+        merged.update(xaxis=_axis(layout.get("xaxis")), yaxis=_axis(layout.get("yaxis")))
     merged["margin"] = {**room(data, merged), **layout.get("margin", {})}
     return Figure({"data": data, "layout": merged})
 
 
+CARTESIAN = ("bar", "scatter")  # the trace types the charts draw on x and y axes
 NARROW, WIDE = set("iljtfrI.,;:'!|()[]- "), set("mwMW")
 
 
@@ -130,12 +133,12 @@ def room(data: list[dict], layout: dict) -> dict:
     a little white space is left."""
     margin = {"l": 10, "r": 10, "t": 30, "b": 10}
     for name in ("xaxis", "yaxis"):
-        spec = layout.get(name) or {}
-        if spec.get("visible") is False:
+        spec = layout.get(name)
+        if spec is None or spec.get("visible") is False:  # no axes (a map) or hidden ones (the network)
             continue
         size = (spec.get("tickfont") or {}).get("size", TICK_FONT)
         values = list(spec.get("ticktext") or spec.get("categoryarray")
-                      or [v for t in data if t.get("type") in ("bar", "scatter") for v in (t.get(name[0]) or []) if v is not None])
+                      or [v for t in data if t.get("type") in CARTESIAN for v in (t.get(name[0]) or []) if v is not None])
         labels = [v for v in values if isinstance(v, str)]
         numbers = [v for v in values if not isinstance(v, str)]
         if numbers and spec.get("range"):  # a set range shows its own numbers (a timeline's years, not its bars' lengths)
@@ -171,6 +174,8 @@ def room(data: list[dict], layout: dict) -> dict:
         margin["r"] = max(margin["r"], 24)  # numbers beside the longest bar
     if any((t.get("marker") or {}).get("showscale") for t in data):  # a vertical colour bar, its title on top
         margin["r"] = max(margin["r"], round(max(112, text_px(_("Projects")) + 62)))
+    if any((t.get("colorbar") or {}).get("orientation") == "h" for t in data):  # one below: title, bar, numbers
+        margin["b"] = max(margin["b"], round(4.9 * line_px()))
     return margin
 
 
@@ -267,8 +272,7 @@ def world_map(df: pd.DataFrame) -> go.Figure:
                               + _("via region or mission") + ": %{customdata[1]}<extra></extra>"}]
     geo = {"showframe": False, "showcoastlines": False, "projection": {"type": "natural earth"}, "showcountries": True,
            "countrycolor": "#BBBBBB", "showland": True, "landcolor": "#F2F2F2", "resolution": 110}
-    # Below the map: the horizontal colour bar, its title and its numbers.
-    return _figure(data, height=520, geo=geo, margin={"l": 0, "r": 0, "t": 10, "b": round(4.9 * line_px())})
+    return _figure(data, height=520, geo=geo, margin={"l": 0, "r": 0, "t": 10})  # room() adds the colour bar's
 
 
 def entity_tiles(df: pd.DataFrame) -> go.Figure:
@@ -290,12 +294,19 @@ def entity_tiles(df: pd.DataFrame) -> go.Figure:
                           **short_ticks(entities)})
 
 
+def connected(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
+    """The entities with a partner among these projects: the only ones the network draws
+    (drawn, the others would only push the connected ones into a corner)."""
+    return nodes[nodes["entity"].isin(set(edges["a"]) | set(edges["b"]))]
+
+
 def network_positions(nodes: pd.DataFrame, edges: pd.DataFrame, start: dict | None = None) -> dict:
     """Where each entity sits in the partnership network (a force-directed layout). Given
     the positions of the whole matrix as ``start``, a filtered network begins from them and
     settles in a few steps: each entity stays about where it was, and it costs a fifth."""
     import networkx as nx
 
+    nodes = connected(nodes, edges)
     graph = nx.Graph()
     graph.add_nodes_from(nodes["entity"])
     graph.add_weighted_edges_from(edges[["a", "b", "projects"]].itertuples(index=False, name=None))
@@ -312,9 +323,9 @@ NETWORK_LABELS = 20  # nodes named on the chart; every node is named on hover an
 
 
 def network(nodes: pd.DataFrame, edges: pd.DataFrame, start: dict | None = None) -> go.Figure:
-    """Entities that implement projects together. Entities without a partner among these
-    projects are left out: drawn, they only push the connected ones into a corner."""
-    nodes = nodes[nodes["entity"].isin(set(edges["a"]) | set(edges["b"]))]
+    """Entities that implement projects together; those without a partner among these
+    projects are left out (``connected``), and the app's summary names them."""
+    nodes = connected(nodes, edges)
     pos = network_positions(nodes, edges, start)
     labelled = set(nodes.nlargest(NETWORK_LABELS, "projects")["entity"])
     data = []

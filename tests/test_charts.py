@@ -156,12 +156,9 @@ def test_a_filtered_network_keeps_its_entities_where_the_whole_one_has_them(m):
     it was when a filter changes (laid out afresh, they would land anywhere)."""
     import math
 
-    def connected(mx):
-        nodes, edges = summaries.partnerships(mx)
-        return nodes[nodes["entity"].isin(set(edges["a"]) | set(edges["b"]))], edges
-
-    start = charts.network_positions(*connected(m))
-    nodes, edges = connected(apply_filters(m, from_params({"pillar": "II"})))
+    start = charts.network_positions(*summaries.partnerships(m))
+    nodes, edges = summaries.partnerships(apply_filters(m, from_params({"pillar": "II"})))
+    nodes = charts.connected(nodes, edges)
     kept = charts.network_positions(nodes, edges, start)
     fresh = charts.network_positions(nodes, edges)
     moved = lambda pos: sum(math.dist(pos[e], start[e]) for e in pos) / len(pos)  # noqa: E731
