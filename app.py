@@ -18,7 +18,7 @@ from matrix.filters import Filters, apply_filters, from_params, search_text, to_
 from matrix.i18n import LANGUAGES, _, N_, get_language, is_rtl, language_name, percent, set_language
 from matrix.model import PILLAR_ROMAN, SCOPES, STATUSES
 from matrix.options import filter_options
-from matrix.quality import ISSUE_KINDS, header_total
+from matrix.quality import ISSUE_KINDS
 from matrix.palette import FONT, font_family
 from matrix.summaries import pillar_label
 from matrix.text import md_escape
@@ -420,11 +420,8 @@ def view_projects(m, f: Filters) -> None:
 def view_quality(m, f: Filters) -> None:
     q = matrix().quality
     st.subheader(_("Reconciliation: stated and parsed counts"))
-    rows = [{_("Pillar"): pillar_label(p["pillar"]), _("Stated in the summary"): p["stated"],
-             _("Table header"): p["header"], _("Rows parsed"): p["parsed"]} for p in q["pillars"]]
-    rows.append({_("Pillar"): _("Total"), _("Stated in the summary"): q["stated_total"], _("Table header"): header_total(q),
-                 _("Rows parsed"): q["parsed_total"]})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    headers, rows = summaries.reconciliation(q)
+    st.dataframe(pd.DataFrame(rows, columns=headers), hide_index=True, width="stretch")
     st.caption(_("The report states {stated} projects; {parsed} rows are printed. Every difference is an issue below, "
                  "with its line in {source}.").format(stated=q["stated_total"], parsed=q["parsed_total"], source=q["source"]))
     issues = pd.DataFrame(q["issues"], columns=["kind", "message", "line", "pillar", "serial", "project_id"])

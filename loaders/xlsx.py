@@ -18,18 +18,9 @@ REQUIRED = ("pillar", "serial", "title", "status", "activities", "geography", "e
 
 def _reverse(messages: dict[str, str]) -> dict[str, str]:
     """translated text (casefolded, in any of the six languages) -> key, for each key's message."""
-    from matrix.i18n import LANGUAGES, _, get_language, set_language
+    from matrix.i18n import LANGUAGES, translate
 
-    lookup: dict[str, str] = {}
-    current = get_language()
-    try:
-        for lang in LANGUAGES:
-            set_language(lang)
-            for key, message in messages.items():
-                lookup[_(message).strip().casefold()] = key
-    finally:
-        set_language(current)
-    return lookup
+    return {translate(message, lang).strip().casefold(): key for lang in LANGUAGES for key, message in messages.items()}
 
 
 def _header_lookup() -> dict[str, str]:

@@ -20,8 +20,8 @@ from matrix.filters import Filters
 from matrix.i18n import _, date, get_language, is_rtl, number, percent
 from matrix.model import PILLARS, STATUSES
 from matrix.palette import FONT, PILLAR_COLORS, STATUS_COLORS, UN_BLUE
-from matrix.quality import ISSUE_KINDS, header_total
-from matrix.summaries import pillar_label
+from matrix.quality import ISSUE_KINDS
+from matrix.summaries import pillar_label, reconciliation
 from matrix.vocabulary import region_name
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -255,10 +255,8 @@ def write_deck(m: Matrix, filters: Filters, path: Path, generated: datetime) -> 
     # 8. Source and data quality
     slide = _slide(prs, _("Source and data quality"), source_note)
     q = m.quality
-    rows = [[pillar_label(p["pillar"]), p["stated"], p["header"], p["parsed"]] for p in q["pillars"]]
-    rows.append([_("Total"), q["stated_total"], header_total(q), q["parsed_total"]])
-    _table(slide, [_("Pillar"), _("Stated in the summary"), _("Table header"), _("Rows parsed")], rows,
-           MARGIN, content_top, Inches(7.2), [0.28, 0.28, 0.22, 0.22], size=14)
+    headers, rows = reconciliation(q)
+    _table(slide, headers, rows, MARGIN, content_top, Inches(7.2), [0.28, 0.28, 0.22, 0.22], size=14)
     counts = {}
     for issue in q["issues"]:
         counts[issue["kind"]] = counts.get(issue["kind"], 0) + 1

@@ -20,8 +20,7 @@ from matrix.filters import Filters
 from matrix.i18n import _, date, get_language, is_rtl
 from matrix.model import BOOL_COLUMNS, COUNTRY_COLUMNS, ENTITY_COLUMNS, LIST_COLUMNS, PILLAR_ROMAN, PILLARS, PROJECT_COLUMNS, STATUSES
 from matrix.palette import PILLAR_COLORS, STATUS_COLORS, UN_BLUE
-from matrix.quality import header_total
-from matrix.summaries import pillar_label
+from matrix.summaries import pillar_label, reconciliation
 from matrix.text import FORMULA_START
 from matrix.vocabulary import HEADERS, display_value, region_name
 
@@ -214,10 +213,8 @@ def quality_sheet(ws, m: Matrix) -> None:
     ws.column_dimensions["A"].width = 12
     for col, width in zip("BCDE", (22, 14, 12, 100)):
         ws.column_dimensions[col].width = width
-    rows = [[pillar_label(p["pillar"]), p["stated"], p["header"], p["parsed"]] for p in q["pillars"]]
-    rows.append([_("Total"), q["stated_total"], header_total(q), q["parsed_total"]])
-    _block(ws, 1, 1, _("Reconciliation of the whole source ({source})").format(source=q["source"]),
-           [_("Pillar"), _("Stated in the summary"), _("Table header"), _("Rows parsed")], rows)
+    headers, rows = reconciliation(q)
+    _block(ws, 1, 1, _("Reconciliation of the whole source ({source})").format(source=q["source"]), headers, rows)
     start = len(rows) + 4
     issues = q["issues"]
     _block(ws, start, 1, _("Data issues ({n})").format(n=len(issues)), [_("Line"), _("Kind"), _("Project"), _("Pillar"), _("Message")],

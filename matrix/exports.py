@@ -20,7 +20,7 @@ from matrix.filters import Filters
 from matrix.i18n import _, get_language
 from matrix.model import BOOL_COLUMNS, COUNTRY_COLUMNS, ENTITY_COLUMNS, LIST_COLUMNS, PROJECT_COLUMNS
 from matrix.text import neutralise_formula
-from matrix.vocabulary import HEADERS, localise
+from matrix.vocabulary import describe_filters, localise
 
 FORMATS = ("xlsx", "csv", "pptx")
 
@@ -108,13 +108,11 @@ def export_bytes(m: Matrix, filters: Filters, fmt: str) -> bytes:
 
 def filters_text(filters: Filters) -> str:
     """The filters as a reader sees them, in the current language (About sheet, title slide)."""
-    from matrix.vocabulary import describe_filters
-
     described = describe_filters(filters)
     if not described:
         return _("none: the whole matrix")
     return "; ".join(f"{name}: {value}" for name, value in described)
 
 
-__all__ = ["FORMATS", "HEADERS", "export", "export_bytes", "export_name", "cell_value", "filters_text",
+__all__ = ["FORMATS", "export", "export_bytes", "export_name", "cell_value", "filters_text",
            "ENTITY_COLUMNS", "COUNTRY_COLUMNS", "PROJECT_COLUMNS"]

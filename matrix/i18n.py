@@ -42,7 +42,12 @@ def is_rtl(lang: str | None = None) -> bool:
 
 def _(message: str) -> str:
     """Translate ``message`` into the current language."""
-    return _translations(get_language()).gettext(message)
+    return translate(message, get_language())
+
+
+def translate(message: str, lang: str) -> str:
+    """Translate ``message`` into ``lang``, whatever the current language."""
+    return _translations(lang).gettext(message)
 
 
 def N_(message: str) -> str:
@@ -58,6 +63,7 @@ _CLDR_LOCALE = {"en": "en_GB"}
 
 def _locale() -> str:
     return _CLDR_LOCALE.get(get_language(), get_language())
+
 
 def language_name(lang: str) -> str:
     """A language's name in that language, as a picker shows it: "العربية", "中文", "Français"."""

@@ -43,8 +43,3 @@ class Issue:
         where = f"{source}:{self.line}" if self.line else source
         who = f" {self.project_id}" if self.project_id else ""
         return f"{where}: {self.kind}{who}: {self.message}"
-
-
-def header_total(quality: dict) -> int:
-    """The tables' own "NNN projects" lines added up (a pillar without one counts 0)."""
-    return sum(p["header"] or 0 for p in quality["pillars"])

@@ -215,3 +215,13 @@ def single_entity_countries(m: Matrix) -> pd.DataFrame:
     per = joined.groupby(["iso3", "country"]).agg(entities=("entity", "nunique"), entity=("entity", "first"),
                                                   projects=("project_id", "nunique")).reset_index()
     return per[per["entities"] == 1][["country", "iso3", "entity", "projects"]].sort_values("country").reset_index(drop=True)
+
+
+def reconciliation(quality: dict) -> tuple[list[str], list[list]]:
+    """Stated and parsed counts per pillar and in total, as the app, the workbook and the
+    deck show them: (column headers, rows). A table without its "NNN projects" line counts
+    0 in the header total."""
+    headers = [_("Pillar"), _("Stated in the summary"), _("Table header"), _("Rows parsed")]
+    rows = [[pillar_label(p["pillar"]), p["stated"], p["header"], p["parsed"]] for p in quality["pillars"]]
+    rows.append([_("Total"), quality["stated_total"], sum(p["header"] or 0 for p in quality["pillars"]), quality["parsed_total"]])
+    return headers, rows

@@ -47,8 +47,8 @@ FILTER_LABELS = {
 }
 # Values of these columns are words of ours, translated through the catalogues.
 KINDS = {"theme": N_("theme"), "tag": N_("tag")}
-WORD_COLUMNS = ("status", "scope", "role", "basis", "entity_group", "theme", "subject", "pillar_name")
-REGION_COLUMNS = ("region", "subregion", "intermediate_region")
+WORD_COLUMNS = ("status", "scope", "role", "basis", "entity_group", "theme", "subject", "pillar_name", "kind")
+REGION_COLUMNS = ("region", "subregion", "intermediate_region", "via")
 
 
 def word(value) -> str:
@@ -160,9 +160,9 @@ def localise(m):
 
 def display_value(column: str, value):
     """One cell as a reader sees it: domain words and region names in the current language."""
-    if column in WORD_COLUMNS or column == "kind":
+    if column in WORD_COLUMNS:
         return word(value)
-    if column in REGION_COLUMNS or column == "via":
+    if column in REGION_COLUMNS:
         return region_name(value) if isinstance(value, str) else value
     if column == "regions" and isinstance(value, list):
         return [region_name(v) for v in value]
