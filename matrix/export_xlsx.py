@@ -22,7 +22,7 @@ from matrix.model import BOOL_COLUMNS, COUNTRY_COLUMNS, ENTITY_COLUMNS, LIST_COL
 from matrix.palette import PILLAR_COLORS, STATUS_COLORS, UN_BLUE
 from matrix.summaries import pillar_label, reconciliation
 from matrix.text import FORMULA_START
-from matrix.vocabulary import HEADERS, display_value, region_name
+from matrix.vocabulary import HEADERS, LABELS, display_value, region_name
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="00689D")
@@ -260,8 +260,7 @@ def lens_sheets(wb, m: Matrix) -> None:
     if themes is not None:
         ws = wb.create_sheet(_("Themes"))
         frame = themes.merge(m.projects[["project_id", "title"]], on="project_id")
-        _plain_table(ws, frame, ["project_id", "theme", "kind", "matched", "title"],
-                     [_("Project ID"), _("Theme"), _("Kind"), _("Words that matched"), _("Title")], [10, 40, 8, 40, 70])
+        _plain_table(ws, frame, ["project_id", "theme", "kind", "matched", "title"], [10, 40, 8, 40, 70])
     resolutions = m.extra.get("project_resolutions")
     if resolutions is not None:
         from matrix.resolutions import catalogue
@@ -270,19 +269,18 @@ def lens_sheets(wb, m: Matrix) -> None:
         ws = wb.create_sheet(_("Resolutions"))
         frame = resolutions.assign(subject=resolutions["resolution"].map(lambda r: cat.get(r, {}).get("subject", "")))
         frame = frame.merge(m.projects[["project_id", "title"]], on="project_id")
-        _plain_table(ws, frame, ["project_id", "resolution", "year", "subject", "field", "title"],
-                     [_("Project ID"), _("Resolution"), _("Year"), _("Subject"), _("Cited in"), _("Title")], [10, 11, 7, 50, 10, 70])
+        _plain_table(ws, frame, ["project_id", "resolution", "year", "subject", "field", "title"], [10, 11, 7, 50, 10, 70])
     overlaps = m.extra.get("overlaps")
     if overlaps is not None:
         ws = wb.create_sheet(_("Overlaps"))
         _plain_table(ws, overlaps, ["score", "country", "project_a", "lead_a", "title_a", "project_b", "lead_b", "title_b", "shared_terms"],
-                     [_("Similarity"), _("Country"), _("Project A"), _("Lead A"), _("Title A"), _("Project B"), _("Lead B"),
-                      _("Title B"), _("Shared distinctive words")], [10, 16, 10, 12, 50, 10, 12, 50, 36])
+                     [10, 16, 10, 12, 50, 10, 12, 50, 36])
 
 
-def _plain_table(ws, frame: pd.DataFrame, columns: list[str], headers: list[str], widths: list[int]) -> None:
-    for j, (text, width) in enumerate(zip(headers, widths), start=1):
-        cell = ws.cell(row=1, column=j, value=text)
+def _plain_table(ws, frame: pd.DataFrame, columns: list[str], widths: list[int]) -> None:
+    """A lens table under the same headers as the app's data tables (vocabulary.LABELS)."""
+    for j, (column, width) in enumerate(zip(columns, widths), start=1):
+        cell = ws.cell(row=1, column=j, value=_(LABELS[column]))
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
         ws.column_dimensions[get_column_letter(j)].width = width
     for i, row in enumerate(frame[columns].itertuples(index=False), start=2):

@@ -38,6 +38,8 @@ LABELS = {
     "as_lead": N_("As lead"), "a": N_("Entity A"), "b": N_("Entity B"), "year": N_("Year"), "theme": N_("Theme"),
     "kind": N_("Kind"), "matched": N_("Words that matched"), "resolution": N_("Resolution"), "subject": N_("Subject"),
     "pillars": N_("Pillars"), "field": N_("Cited in"), "score": N_("Similarity"), "shared_terms": N_("Shared distinctive words"),
+    "project_a": N_("Project A"), "lead_a": N_("Lead A"), "title_a": N_("Title A"),
+    "project_b": N_("Project B"), "lead_b": N_("Lead B"), "title_b": N_("Title B"),
 }
 # Filter -> its label (the sidebar's words), for describing a view in files.
 FILTER_LABELS = {
